@@ -1,0 +1,76 @@
+"""Validation and re-encoding of uploaded images with Pillow."""
+
+import io
+import uuid
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+def open_validated_image(uploaded) -> Image.Image:
+    """Return the upload opened as an image, or raise ValidationError saying why not.
+
+    The file must be a real JPEG, PNG, GIF or WebP of at most 20 MB and
+    40 megapixels; a decompression bomb is refused before it is decoded.
+    """
+    if uploaded.size is not None and uploaded.size > MAX_BYTES:
+        raise ValidationError(
+            _("Ảnh quá lớn: tối đa %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}, code="too_big"
+        )
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(uploaded)
+            image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("Ảnh có kích thước điểm ảnh quá lớn (nghi là “bom giải nén”)."), code="bomb"
+        ) from None
+    except Exception:
+        raise ValidationError(_("Tệp này không phải là ảnh hợp lệ."), code="not_image") from None
+    if image.format not in FORMATS:
+        raise ValidationError(_("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP."), code="format")
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            _("Ảnh quá nhiều điểm ảnh: tối đa %(mp)d megapixel.") % {"mp": MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        )
+    # verify() leaves the image unusable: open it again for decoding.
+    uploaded.seek(0)
+    image = Image.open(uploaded)
+    try:
+        image.load()
+    except Exception:
+        raise ValidationError(_("Tệp ảnh bị hỏng, không đọc được."), code="broken") from None
+    return image
+
+
+def reencode(image: Image.Image, *, max_width: int | None = None) -> ContentFile:
+    """Return the image re-encoded without metadata, upright, optionally narrowed.
+
+    Re-encoding keeps only pixels: anything appended to or hidden in the
+    original file is not stored.
+    """
+    fmt = image.format if image.format in FORMATS else "PNG"
+    image = ImageOps.exif_transpose(image)
+    if max_width and image.width > max_width:
+        image = image.resize(
+            (max_width, round(image.height * max_width / image.width)), Image.Resampling.LANCZOS
+        )
+    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    if fmt == "GIF":
+        fmt = "PNG"  # the first frame only; animation is not kept
+    buffer = io.BytesIO()
+    options = {"quality": 85, "optimize": True} if fmt in ("JPEG", "WEBP") else {"optimize": True}
+    image.save(buffer, format=fmt, **options)
+    return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{FORMATS[fmt]}")

@@ -1,0 +1,44 @@
+"""Vietnamese date formatting for templates."""
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+# Django's vi locale writes "Thứ 4"; the portal writes the weekday in words.
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def _local(value):
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def vn_weekday(value: date) -> str:
+    """Return the Vietnamese weekday name of a date or datetime in local time."""
+    return WEEKDAYS[_local(value).weekday()] if value else ""
+
+
+@register.filter
+def vn_datetime(value: datetime) -> str:
+    """Return "Thứ Tư, 18/04/2018, 09:30" for a datetime, in local time."""
+    if not value:
+        return ""
+    local = _local(value)
+    return f"{WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y, %H:%M}"
+
+
+@register.filter
+def vn_date(value) -> str:
+    """Return "18/04/2018" for a date or datetime, in local time."""
+    return f"{_local(value):%d/%m/%Y}" if value else ""
+
+
+@register.filter
+def elided_pages(page_obj):
+    """Return the page numbers to link around the current page, with ellipses."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

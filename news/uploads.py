@@ -1,0 +1,28 @@
+"""Image upload endpoint of the rich-text editor."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from news.images import open_validated_image, reencode
+
+EDITOR_IMAGE_WIDTH = 1600
+
+
+@require_POST
+@staff_member_required
+def editor_image_upload(request):
+    """Store an image pasted or dropped into the editor, answering as CKEditor 5 expects."""
+    uploaded = request.FILES.get("upload")
+    if uploaded is None:
+        return JsonResponse({"error": {"message": "Không có tệp nào được gửi lên."}}, status=400)
+    try:
+        image = open_validated_image(uploaded)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
+    content = reencode(image, max_width=EDITOR_IMAGE_WIDTH)
+    name = default_storage.save(f"editor/{timezone.localdate():%Y/%m}/{content.name}", content)
+    return JsonResponse({"url": default_storage.url(name)})

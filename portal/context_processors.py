@@ -1,0 +1,19 @@
+"""Site-wide template context: the portal's identity and its category menu."""
+
+from django.conf import settings
+
+from news.models import Category
+
+
+def portal(request):
+    """Return the portal's name, agency, contacts and the menu's categories."""
+    return {
+        "portal": {
+            "name": settings.PORTAL_NAME,
+            "agency": settings.PORTAL_AGENCY,
+            "address": settings.PORTAL_ADDRESS,
+            "hotline": settings.PORTAL_HOTLINE,
+            "email": settings.PORTAL_EMAIL,
+        },
+        "menu_categories": Category.objects.all(),
+    }

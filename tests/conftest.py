@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole suite."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from news.models import Article, Category
+
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Keep uploaded files of a test in a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache so that no page is served from an earlier test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Tin tức về cải cách Thủ tục hành chính", order=1)
+
+
+@pytest.fixture
+def make_article(db, category):
+    """Return a factory of articles; published an hour ago unless told otherwise."""
+
+    def make(**fields):
+        fields.setdefault("title", f"Bài viết {Article.objects.count() + 1}")
+        fields.setdefault("lead", "Tóm tắt bài viết.")
+        fields.setdefault("body", "<p>Nội dung bài viết.</p>")
+        fields.setdefault("byline", "Kim Ngân")
+        fields.setdefault("category", category)
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("published_at", timezone.now() - dt.timedelta(hours=1))
+        article = Article(**fields)
+        article.save()
+        return article
+
+    return make
+
+
+@pytest.fixture
+def article(make_article):
+    return make_article(
+        title="Triển khai Kế hoạch tuyên truyền công tác cải cách hành chính (CCHC) năm 2018",
+        lead="Ngày 16/4, UBND thành phố ban hành kế hoạch tuyên truyền.",
+        published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN),
+    )

@@ -1,0 +1,111 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_published_article(client, article):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+def test_every_public_page_has_the_visit_counter_block(client, article):
+    for url in ["/", article.category.get_absolute_url(), article.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "SỐ LƯỢT TRUY CẬP" in html, url
+        assert 'aria-label="Số lượt truy cập: ' in html, url
+
+
+def test_article_page_shows_every_element_of_the_source_page(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{article.category.get_absolute_url()}"' in html
+    assert "Thứ Tư, 18/04/2018, 09:30" in html
+    assert article.title in html
+    assert article.lead in html
+    assert "Kim Ngân" in html
+    assert "Số lượt người xem:" in html
+    assert f'href="{reverse("news:article_print", kwargs={"slug": article.slug})}"' in html
+    assert "Quay lại" in html
+    assert "TIN MỚI HƠN" in html and "TIN ĐÃ ĐƯA" in html
+
+
+def test_empty_newer_and_older_lists_say_so(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Không có tin mới hơn" in html
+    assert "Chưa có tin cũ hơn" in html
+
+
+def test_newer_and_older_lists_hold_the_nearest_articles(client, make_article, article):
+    base = article.published_at
+    older = [
+        make_article(title=f"Cũ {i}", published_at=base - dt.timedelta(days=i))
+        for i in range(1, 13)
+    ]
+    newer = [
+        make_article(title=f"Mới {i}", published_at=base + dt.timedelta(days=i))
+        for i in range(1, 8)
+    ]
+    response = client.get(article.get_absolute_url())
+    assert [a.title for a in response.context["newer"]] == [a.title for a in reversed(newer[:5])]
+    assert [a.title for a in response.context["older"]] == [a.title for a in older[:10]]
+    assert response.context["more_url"] == article.category.get_absolute_url()
+    assert "Xem tiếp" in response.content.decode()
+
+
+def test_more_link_continues_the_listing_after_the_older_articles(client, make_article, article):
+    base = article.published_at
+    for i in range(1, 31):
+        make_article(title=f"Mới {i}", published_at=base + dt.timedelta(days=i))
+    for i in range(1, 12):
+        make_article(title=f"Cũ {i}", published_at=base - dt.timedelta(days=i))
+    # 30 newer + the article + 10 older = 41 before the 11th older one: page 3.
+    response = client.get(article.get_absolute_url())
+    assert response.context["more_url"].endswith("?page=3")
+    listing = client.get(response.context["more_url"])
+    assert "Cũ 11" in listing.content.decode()
+
+
+def test_draft_and_scheduled_articles_are_not_found(client, make_article):
+    draft = make_article(title="Nháp", status=Article.Status.DRAFT)
+    scheduled = make_article(title="Hẹn giờ", published_at=timezone.now() + dt.timedelta(hours=2))
+    for hidden in (draft, scheduled):
+        assert client.get(hidden.get_absolute_url()).status_code == 404
+        assert client.get(hidden.get_print_url()).status_code == 404
+        assert hidden.title not in client.get("/").content.decode()
+
+
+def test_category_listing_paginates_twenty_newest_first(client, make_article, category):
+    now = timezone.now()
+    for i in range(45):
+        make_article(title=f"Tin số {i:02d}", published_at=now - dt.timedelta(hours=i + 1))
+    page1 = client.get(category.get_absolute_url())
+    assert [a.title for a in page1.context["article_list"]][:2] == ["Tin số 00", "Tin số 01"]
+    assert len(page1.context["article_list"]) == 20
+    page3 = client.get(category.get_absolute_url() + "?page=3")
+    assert len(page3.context["article_list"]) == 5
+
+
+@pytest.mark.parametrize("page", ["4", "0", "-1", "abc", "1.5", "9" * 30])
+def test_bad_page_numbers_give_404(client, make_article, category, page):
+    for _ in range(3):
+        make_article()
+    response = client.get(category.get_absolute_url(), {"page": page})
+    assert response.status_code == 404
+
+
+def test_unknown_category_and_article_give_404(client, db):
+    assert client.get("/chuyen-muc/khong-co/").status_code == 404
+    assert client.get("/tin-tuc/khong-co/").status_code == 404
+
+
+def test_print_view_shows_the_article_without_the_sidebar(client, article):
+    html = client.get(article.get_print_url()).content.decode()
+    assert article.title in html
+    assert "Thứ Tư, 18/04/2018, 09:30" in html
+    assert "SỐ LƯỢT TRUY CẬP" not in html
