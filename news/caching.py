@@ -1,0 +1,65 @@
+"""One content version for every cache that holds public pages, feeds or sitemaps.
+
+Any change to articles bumps the version, so cached entries keyed with the old
+version are never read again; no key-by-key purge is needed and every process
+sharing the cache sees the change at once. Scheduled publishing needs no cron
+job: cache lifetimes never run past the next moment an article appears or
+expires.
+"""
+
+import datetime as dt
+import time
+
+from django.core.cache import cache
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from news.models import Article
+
+VERSION_KEY = "news:content-version"
+NEXT_CHANGE_KEY = "news:next-change:{version}"
+
+
+def content_version() -> int:
+    """Return the current content version, starting one if the cache has none."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A time-based start cannot collide with versions of an earlier cache life.
+        version = time.time_ns()
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version() -> None:
+    """Make every cached public page, feed and sitemap stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def next_change_at() -> dt.datetime | None:
+    """Return when public content next changes by itself: a scheduled article or an expiry."""
+    now = timezone.now()
+    key = NEXT_CHANGE_KEY.format(version=content_version())
+    cached = cache.get(key)
+    if cached is not None and (cached == "never" or cached > now):
+        return None if cached == "never" else cached
+    found = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+        scheduled=Min("published_at", filter=Q(published_at__gt=now)),
+        expiring=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    result = min(moments) if moments else None
+    cache.set(key, result or "never", timeout=None if result is None else 24 * 3600)
+    return result
+
+
+def cache_timeout(default: int) -> int:
+    """Return a lifetime in seconds that does not outlive the next scheduled change."""
+    moment = next_change_at()
+    if moment is None:
+        return default
+    remaining = int((moment - timezone.now()).total_seconds())
+    return max(1, min(default, remaining))
