@@ -1,0 +1,104 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.environment import database_config, env_bool, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("word", ["1", "true", "TRUE", "yes", "on", " On "])
+def test_true_words_turn_a_flag_on(word):
+    assert env_bool("FLAG", environ={"FLAG": word}) is True
+
+
+@pytest.mark.parametrize("word", ["0", "false", "no", "off", "", "  "])
+def test_false_words_and_empty_turn_a_flag_off(word):
+    assert env_bool("FLAG", default=True, environ={"FLAG": word}) is False
+
+
+def test_missing_flag_takes_its_default():
+    assert env_bool("FLAG", environ={}) is False
+    assert env_bool("FLAG", default=True, environ={}) is True
+
+
+def test_unknown_flag_word_is_refused_with_a_message():
+    with pytest.raises(ImproperlyConfigured, match="FLAG='maybe' is not a boolean"):
+        env_bool("FLAG", environ={"FLAG": "maybe"})
+
+
+def test_allowed_hosts_are_split_on_commas():
+    assert env_list("HOSTS", environ={"HOSTS": "a.vn, b.vn,,"}) == ["a.vn", "b.vn"]
+
+
+def test_default_database_is_a_sqlite_file_at_the_root(tmp_path):
+    config = database_config(None, tmp_path)
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(tmp_path / "db.sqlite3")
+
+
+def test_absolute_sqlite_url_is_accepted(tmp_path):
+    config = database_config("sqlite:////srv/portal/data.sqlite3", tmp_path)
+    assert config["NAME"] == "/srv/portal/data.sqlite3"
+
+
+def test_postgres_url_uses_the_connection_pool_with_a_short_timeout(tmp_path):
+    config = database_config("postgres://u:p@db.example:5433/portal", tmp_path)
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", 5433, "portal")
+    assert config["OPTIONS"]["pool"]["timeout"] <= 5
+
+
+def test_other_database_schemes_are_refused(tmp_path):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        database_config("mysql://root@localhost/portal", tmp_path)
+
+
+def run_django(*args, **env):
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_missing_secret_key_without_debug_refuses_to_start():
+    result = run_django("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_runs_with_a_throwaway_key():
+    result = run_django("check", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+
+
+def test_https_mode_passes_the_deploy_checks():
+    result = run_django(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_HTTPS="1",
+        DJANGO_SECRET_KEY="k3y-" + "x7Qp9vLm2Zr8Tn4Ws6Yb1Hc5Jd0Fg3Ek" * 2,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_follow_vietnam(settings):
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+    assert settings.USE_TZ is True
