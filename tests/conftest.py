@@ -58,3 +58,16 @@ def article(make_article):
         lead="Ngày 16/4, UBND thành phố ban hành kế hoạch tuyên truyền.",
         published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN),
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Close PostgreSQL connection pools before the test database is dropped."""
+    yield
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            connection.close()
+            if getattr(connection, "pool", None) is not None:
+                connection.close_pool()
