@@ -36,42 +36,39 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
     ]
 
 
+def _in_category_of(article: Article):
+    return Article.objects.published().filter(category_id=article.category_id)
+
+
+def _listed_before(article: Article, *, inclusive: bool = False) -> Q:
+    """Return a filter for articles listed above this one (newer, ties broken by id)."""
+    same_moment = {"id__gte" if inclusive else "id__gt": article.id}
+    return Q(published_at__gt=article.published_at) | Q(
+        published_at=article.published_at, **same_moment
+    )
+
+
+def _listed_after(article: Article) -> Q:
+    """Return a filter for articles listed below this one (older, ties broken by id)."""
+    return Q(published_at__lt=article.published_at) | Q(
+        published_at=article.published_at, id__lt=article.id
+    )
+
+
 def newer_in_category(article: Article, *, limit: int) -> list[Article]:
     """Return the nearest newer public articles of the article's category, newest first."""
     nearest = (
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .filter(
-            Q(published_at__gt=article.published_at)
-            | Q(published_at=article.published_at, id__gt=article.id)
-        )
-        .order_by("published_at", "id")[:limit]
+        _in_category_of(article).filter(_listed_before(article)).order_by("published_at", "id")
     )
-    return list(reversed(nearest))
+    return list(reversed(nearest[:limit]))
 
 
 def older_in_category(article: Article, *, limit: int) -> list[Article]:
     """Return the nearest older public articles of the article's category, newest first."""
-    return list(
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .filter(
-            Q(published_at__lt=article.published_at)
-            | Q(published_at=article.published_at, id__lt=article.id)
-        )
-        .newest_first()[:limit]
-    )
+    return list(_in_category_of(article).filter(_listed_after(article)).newest_first()[:limit])
 
 
 def listing_page_after(article: Article, *, page_size: int) -> int:
     """Return the category listing page that holds the public article right after this one."""
-    position = (
-        Article.objects.published()
-        .filter(category_id=article.category_id)
-        .filter(
-            Q(published_at__gt=article.published_at)
-            | Q(published_at=article.published_at, id__gte=article.id)
-        )
-        .count()
-    )
+    position = _in_category_of(article).filter(_listed_before(article, inclusive=True)).count()
     return position // page_size + 1
