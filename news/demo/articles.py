@@ -222,7 +222,7 @@ def _upsert(model, slug: str, fields: dict):
 
 def _image(spec: dict, slug: str, local: dt.datetime, seed: int) -> str:
     """Return the storage name of the article's illustration, drawing it if missing."""
-    name = f"articles/{local:%Y/%m}/demo-{slug[:48]}.jpg"
+    name = f"articles/{local:%Y/%m}/demo-{slug[:48].rstrip('-')}.jpg"
     if not default_storage.exists(name):
         name = default_storage.save(name, images.illustration(spec["motif"], seed=seed))
     return name
@@ -242,7 +242,7 @@ def load(*, stdout) -> None:
 
     slugs: set[str] = {REFERENCE["slug"]}
     count = 0
-    for spec in CATEGORIES:
+    for number, spec in enumerate(CATEGORIES):
         key, topics = spec["key"], TOPICS[spec["key"]]
         moments = _plan(rng, spec)
         for index, moment in enumerate(moments):
@@ -267,7 +267,9 @@ def load(*, stdout) -> None:
                     "status": Article.Status.PUBLISHED,
                     "published_at": moment,
                     "featured": newest and key in FEATURED_IN,
-                    "image": _image(spec, slug, moment, SEED + index) if with_image else "",
+                    "image": _image(spec, slug, moment, SEED + 100 * number + index)
+                    if with_image
+                    else "",
                     "image_alt": images.ALT_TEXTS[spec["motif"]] if with_image else "",
                 },
             )

@@ -44,7 +44,7 @@ def illustration(motif: str, *, seed: int, size: tuple[int, int] = SIZE) -> Cont
         x = 0
         while x < width:
             block_width = rng.randint(40, 90)
-            block_top = horizon - rng.randint(40, height // 2)
+            block_top = horizon - rng.randint(30, height // 3)
             shade = rng.randint(30, 70)
             draw.rectangle((x, block_top, x + block_width, height), fill=(shade, shade, shade + 20))
             for wy in range(block_top + 10, height - 10, 22):
@@ -69,6 +69,10 @@ def illustration(motif: str, *, seed: int, size: tuple[int, int] = SIZE) -> Cont
         for row in range(12):
             y = horizon + row * (height - horizon) // 12
             draw.line((0, y + 10, width, y - 20), fill=(70, 135, 55), width=3)
+        for x in range(rng.randint(0, 60), width, rng.randint(90, 160)):
+            base = horizon - 40 * x // width
+            draw.rectangle((x + 8, base - 18, x + 12, base), fill=(90, 70, 40))
+            draw.ellipse((x, base - 42, x + 20, base - 12), fill=(50, 120, 50))
     else:  # festival: bunting and lanterns
         for line in range(3):
             y = 40 + line * 60
