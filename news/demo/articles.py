@@ -1,9 +1,11 @@
 """Demo categories and articles, composed from the original sentences of news.demo.texts."""
 
 import datetime as dt
+import itertools
 import random
 import secrets
 import zoneinfo
+from collections.abc import Iterator
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -188,21 +190,28 @@ def compose(rng: random.Random, key: str, local: dt.datetime, *, topic: dict | N
     }
 
 
-def _moment(rng: random.Random, first: dt.date, last: dt.date, *, early: bool) -> dt.datetime:
+def _moment(
+    rng: random.Random, first: dt.date, last: dt.date, *, at: tuple[int, int] | None
+) -> dt.datetime:
     day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
-    hour, minute = (
-        rng.choice(EARLY_TIMES) if early else (rng.randint(7, 17), 5 * rng.randint(0, 11))
-    )
+    hour, minute = at or (rng.randint(7, 17), 5 * rng.randint(0, 11))
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=LOCAL)
 
 
-def _plan(rng: random.Random, spec: dict) -> list[dt.datetime]:
-    """Return the publication moments of a category's demo articles, oldest first."""
+def _plan(rng: random.Random, spec: dict, early: Iterator[tuple[int, int]]) -> list[dt.datetime]:
+    """Return the publication moments of a category's demo articles, oldest first.
+
+    Every fifth article or so takes the next of the early or late EARLY_TIMES.
+    """
     day_before = REFERENCE_AT.date() - dt.timedelta(days=1)
     day_after = REFERENCE_AT.date() + dt.timedelta(days=1)
     moments = [
-        _moment(rng, FIRST_DAY, day_before, early=index % 9 == 4) for index in range(spec["before"])
-    ] + [_moment(rng, day_after, LAST_DAY, early=index % 7 == 3) for index in range(spec["after"])]
+        _moment(rng, FIRST_DAY, day_before, at=next(early) if index % 5 == 2 else None)
+        for index in range(spec["before"])
+    ] + [
+        _moment(rng, day_after, LAST_DAY, at=next(early) if index % 5 == 3 else None)
+        for index in range(spec["after"])
+    ]
     return sorted(moments)
 
 
@@ -241,10 +250,11 @@ def load(*, stdout) -> None:
         )
 
     slugs: set[str] = {REFERENCE["slug"]}
+    early = itertools.cycle(EARLY_TIMES)
     count = 0
     for number, spec in enumerate(CATEGORIES):
         key, topics = spec["key"], TOPICS[spec["key"]]
-        moments = _plan(rng, spec)
+        moments = _plan(rng, spec, early)
         for index, moment in enumerate(moments):
             # Walk the topics in turn; on a repeated title take the next topic.
             for attempt in range(4 * len(topics)):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from news.demo.articles import EARLY_TIMES
 from news.demo.texts import REFERENCE
 from news.models import Article, Category
 from news.sanitize import sanitize_html
@@ -67,9 +68,12 @@ def test_demo_articles_have_rich_multi_paragraph_bodies(demo):
     assert len({a.title for a in articles}) == len(articles)
 
 
-def test_demo_has_articles_at_early_morning_local_times(demo):
-    local_hours = {timezone.localtime(a.published_at).hour for a in Article.objects.all()}
-    assert local_hours & {0, 5, 6}
+def test_demo_has_articles_at_every_early_morning_and_late_local_time(demo):
+    local_times = {
+        (local.hour, local.minute)
+        for local in map(timezone.localtime, Article.objects.values_list("published_at", flat=True))
+    }
+    assert set(EARLY_TIMES) <= local_times
 
 
 def test_reference_article_page_has_the_source_date_line_and_full_lists(client, demo):
