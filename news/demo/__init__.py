@@ -1,7 +1,7 @@
 """Demo content for trying the portal, loaded by `manage.py load_demo`.
 
-Each area adds a module here with a `load(*, stdout) -> None` function that is
-idempotent (running it twice changes nothing) and appends it to LOADERS.
+Each kind of demo content has a module here with a `load(*, stdout) -> None`
+function that is idempotent (running it twice changes nothing), listed in LOADERS.
 """
 
 from news.demo import accounts, articles

@@ -4,6 +4,7 @@ import datetime as dt
 import itertools
 import random
 import secrets
+import time
 import zoneinfo
 from collections.abc import Iterator
 
@@ -333,6 +334,7 @@ def generate_articles(count: int, *, stdout, batch_size: int = 5000, years: int 
     rng = random.Random(run)
     end = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(minutes=1)
     span = int(dt.timedelta(days=365 * years).total_seconds() // 60)
+    started = time.monotonic()
     done = 0
     while done < count:
         batch = []
@@ -350,8 +352,8 @@ def generate_articles(count: int, *, stdout, batch_size: int = 5000, years: int 
         Article.objects.bulk_create(batch)
         done += len(batch)
         _progress(stdout, done, count)
-    stdout.write("")
     bump_content_version()
+    stdout.write(f"\nĐã thêm {count} bài viết trong {time.monotonic() - started:.1f} giây.")
 
 
 def _progress(stdout, done: int, total: int, width: int = 30) -> None:
