@@ -1,0 +1,13 @@
+"""Demo content for trying the portal, loaded by `manage.py load_demo`.
+
+Each kind of demo content has a module here with a `load(*, stdout) -> None`
+function that is idempotent (running it twice changes nothing), listed in LOADERS.
+"""
+
+from news.demo import accounts, articles
+
+# Run in order: later loaders may rely on the content of earlier ones.
+LOADERS = [
+    articles.load,
+    accounts.load,
+]

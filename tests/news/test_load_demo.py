@@ -1,0 +1,166 @@
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from news.demo.articles import EARLY_TIMES
+from news.demo.texts import REFERENCE
+from news.models import Article, Category
+from news.sanitize import sanitize_html
+from news.text import vietnamese_slugify
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE_DAY = dt.date(2018, 4, 18)
+
+
+def load_demo(*args) -> str:
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = False
+    return load_demo()
+
+
+def snapshot():
+    return {
+        article.slug: (
+            article.title,
+            article.body,
+            article.published_at,
+            article.image.name,
+            article.updated_at,
+        )
+        for article in Article.objects.all()
+    }
+
+
+def test_demo_has_six_categories_and_eighty_public_articles(demo):
+    names = set(Category.objects.values_list("name", flat=True))
+    assert len(names) >= 6
+    assert "Tin tức về cải cách Thủ tục hành chính" in names
+    public = Article.objects.published()
+    assert public.count() >= 80
+    before = sum(a.published_at.date() < REFERENCE_DAY for a in public)
+    assert 0 < before < public.count() / 2
+    assert public.filter(featured=True).exists()
+    assert all(category.articles.exists() for category in Category.objects.all())
+
+
+def test_demo_articles_have_rich_multi_paragraph_bodies(demo):
+    articles = list(Article.objects.all())
+    assert all(a.body.count("<p>") >= 3 and a.lead and a.byline for a in articles)
+    bodies = " ".join(a.body for a in articles)
+    for tag in ("<table>", "<a href=", "<ul>", "<ol>"):
+        assert tag in bodies, tag
+    assert any(a.source for a in articles)
+    assert len({a.title for a in articles}) == len(articles)
+
+
+def test_demo_has_articles_at_every_early_morning_and_late_local_time(demo):
+    local_times = {
+        (local.hour, local.minute)
+        for local in map(timezone.localtime, Article.objects.values_list("published_at", flat=True))
+    }
+    assert set(EARLY_TIMES) <= local_times
+
+
+def test_reference_article_page_has_the_source_date_line_and_full_lists(client, demo):
+    article = Article.objects.get(slug=REFERENCE["slug"])
+    assert article.slug == vietnamese_slugify(article.title)
+    assert article.category.name == "Tin tức về cải cách Thủ tục hành chính"
+    assert article.byline == "Kim Ngân"
+    assert "50/KH-UBND" in article.lead
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert "Thứ Tư, 18/04/2018, 09:30" in html
+    assert article.title in html
+    assert len(response.context["newer"]) == 5
+    assert len(response.context["older"]) == 10
+    assert "Xem tiếp" in html
+
+
+def test_running_twice_changes_nothing(demo):
+    articles, categories = snapshot(), list(Category.objects.values_list("slug", "name", "order"))
+    load_demo()
+    assert snapshot() == articles
+    assert list(Category.objects.values_list("slug", "name", "order")) == categories
+
+
+def test_articles_option_adds_exactly_that_many_public_articles(demo):
+    before = Article.objects.published().count()
+    load_demo("--articles", "300")
+    assert Article.objects.published().count() == before + 300
+    load_demo("--articles", "300")  # a second run adds, its slugs never clash
+    assert Article.objects.published().count() == before + 600
+
+
+def test_generated_articles_are_safe_spread_and_in_every_category(demo):
+    demo_ids = set(Article.objects.values_list("id", flat=True))
+    output = load_demo("--articles", "120")
+    assert "120/120" in output
+    generated = Article.objects.exclude(id__in=demo_ids)
+    assert generated.count() == 120
+    assert all(sanitize_html(a.body) == a.body for a in generated)
+    assert set(generated.values_list("category", flat=True)) == set(
+        Category.objects.values_list("id", flat=True)
+    )
+    oldest = generated.order_by("published_at").first().published_at
+    assert timezone.now() - oldest > dt.timedelta(days=365 * 5)
+
+
+def test_demo_images_are_real_jpeg_files_with_alt_text(demo):
+    with_image = Article.objects.exclude(image="")
+    assert with_image.count() >= 5
+    for article in with_image:
+        assert article.image_alt
+        with Image.open(article.image.path) as image:
+            assert image.format == "JPEG"
+            assert image.size == (800, 450)
+
+
+def test_images_are_not_drawn_again_on_a_second_run(demo):
+    paths = [Path(a.image.path) for a in Article.objects.exclude(image="")]
+    modified = [path.stat().st_mtime_ns for path in paths]
+    load_demo()
+    assert [Path(a.image.path) for a in Article.objects.exclude(image="")] == paths
+    assert [path.stat().st_mtime_ns for path in paths] == modified
+
+
+def test_no_account_is_created_without_debug(demo):
+    assert not get_user_model().objects.exists()
+    assert "bientap" not in demo
+
+
+def test_debug_creates_an_editor_who_can_manage_articles(client, settings):
+    settings.DEBUG = True
+    output = load_demo()
+    password = re.search(r"bientap / mật khẩu: (\S+)", output).group(1)
+    assert reverse("admin:index") in output
+    editor = get_user_model().objects.get(username="bientap")
+    assert editor.is_staff and not editor.is_superuser
+    for permission in ("add_article", "change_article", "delete_article", "change_category"):
+        assert editor.has_perm(f"news.{permission}")
+    assert client.login(username="bientap", password=password)
+    assert client.get(reverse("admin:news_article_changelist")).status_code == 200
+
+    again = load_demo()
+    assert "mật khẩu giữ nguyên" in again
+    editor.refresh_from_db()
+    assert editor.check_password(password)
+
+
+def test_negative_article_count_is_refused(demo):
+    with pytest.raises(CommandError, match="không âm"):
+        load_demo("--articles", "-1")
