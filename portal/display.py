@@ -17,21 +17,21 @@ TEXT_SIZES = {"nho": "text-sm", "vua": "", "lon": "text-lg"}
 CONTRASTS = {"thuong": "", "cao": "contrast-high"}
 # What the header's buttons show, and what they say to a screen reader.
 TEXT_SIZE_LABELS = {"nho": ("A-", "Chữ nhỏ"), "vua": ("A", "Chữ vừa"), "lon": ("A+", "Chữ lớn")}
-DEFAULT_TEXT_SIZE = "vua"
-DEFAULT_CONTRAST = "thuong"
+CHOICES = {TEXT_SIZE_COOKIE: TEXT_SIZES, CONTRAST_COOKIE: CONTRASTS}
+DEFAULTS = {TEXT_SIZE_COOKIE: "vua", CONTRAST_COOKIE: "thuong"}
+ALL_CLASSES = [name for name in (*TEXT_SIZES.values(), *CONTRASTS.values()) if name]
 
 
 def normalise(name: str, value: str | None) -> str | None:
     """Return the value if it is a valid choice for the preference `name`, else None."""
-    choices = TEXT_SIZES if name == TEXT_SIZE_COOKIE else CONTRASTS
-    return value if value in choices else None
+    return value if value in CHOICES[name] else None
 
 
 def display_preferences(request) -> tuple[str, str]:
     """Return the reader's (text size, contrast), defaults in place of missing or bad cookies."""
-    return (
-        normalise(TEXT_SIZE_COOKIE, request.COOKIES.get(TEXT_SIZE_COOKIE)) or DEFAULT_TEXT_SIZE,
-        normalise(CONTRAST_COOKIE, request.COOKIES.get(CONTRAST_COOKIE)) or DEFAULT_CONTRAST,
+    return tuple(
+        normalise(name, request.COOKIES.get(name)) or DEFAULTS[name]
+        for name in (TEXT_SIZE_COOKIE, CONTRAST_COOKIE)
     )
 
 

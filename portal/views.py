@@ -7,19 +7,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.display import (
+    ALL_CLASSES,
     CONTRAST_COOKIE,
-    CONTRASTS,
     COOKIE_MAX_AGE,
-    DEFAULT_CONTRAST,
-    DEFAULT_TEXT_SIZE,
+    DEFAULTS,
     TEXT_SIZE_COOKIE,
-    TEXT_SIZES,
     display_preferences,
     html_class,
     normalise,
 )
-
-DEFAULTS = {TEXT_SIZE_COOKIE: DEFAULT_TEXT_SIZE, CONTRAST_COOKIE: DEFAULT_CONTRAST}
 
 
 @never_cache
@@ -48,7 +44,7 @@ def display_settings(request):
                 TEXT_SIZE_COOKIE: text_size,
                 CONTRAST_COOKIE: contrast,
                 "classes": html_class(text_size, contrast).split(),
-                "all_classes": [c for c in (*TEXT_SIZES.values(), *CONTRASTS.values()) if c],
+                "all_classes": ALL_CLASSES,
             }
         )
     else:

@@ -110,3 +110,15 @@ def test_display_buttons_answer_the_space_key(page: Page, site, source_article):
     page.get_by_role("button", name="Tương phản cao").focus()
     page.keyboard.press(" ")
     expect(page.locator("html")).to_have_class(re.compile(r"\bcontrast-high\b"))
+
+
+def test_pages_draw_vietnamese_with_the_shipped_font(page: Page, site, source_article):
+    page.goto(site + source_article.get_absolute_url())
+    loaded = page.evaluate(
+        """() => document.fonts.ready.then(() => [...document.fonts]
+            .filter(face => face.status === "loaded")
+            .map(face => `${face.family.replaceAll('"', "")} ${face.weight} ${face.style}`))"""
+    )
+    assert "Be Vietnam Pro 400 normal" in loaded
+    assert "Be Vietnam Pro 700 normal" in loaded
+    assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'Triển khai đường ưu')")

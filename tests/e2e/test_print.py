@@ -174,3 +174,16 @@ def test_larger_text_applies_to_the_print_view_on_paper(page: Page, site, source
         "p => parseFloat(getComputedStyle(p).fontSize)"
     )
     assert larger > normal
+
+
+def test_high_contrast_prints_black_on_white(page: Page, site, source_article):
+    page.context.add_cookies([{"name": "tuong-phan", "value": "cao", "url": site}])
+    for url in (source_article.get_absolute_url(), source_article.get_print_url()):
+        page.goto(site + url)
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+        page.emulate_media(media="print")
+        colours = page.locator("h1").evaluate(
+            "h1 => [getComputedStyle(h1).color, getComputedStyle(document.body).backgroundColor]"
+        )
+        assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+        page.emulate_media(media="screen")
