@@ -1,7 +1,12 @@
-// "In lúc ...": the moment of printing, in the portal's time zone. The server
-// writes the moment the page was made; a page served from a cache is older.
+// The print view: shows its "In bài viết" button, and keeps "In lúc ..." at the
+// moment of printing, in the portal's time zone (the server writes the moment
+// the page was made, and a page served from a cache is older).
 (function () {
   "use strict";
+  // The button needs JavaScript (site.js handles its click); without it, it stays hidden.
+  document.querySelectorAll("[data-print][hidden]").forEach(function (button) {
+    button.hidden = false;
+  });
   var stamp = document.querySelector("[data-printed-at]");
   if (!stamp || !window.Intl || !Intl.DateTimeFormat.prototype.formatToParts) {
     return;

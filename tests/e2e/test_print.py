@@ -187,3 +187,15 @@ def test_high_contrast_prints_black_on_white(page: Page, site, source_article):
         )
         assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
         page.emulate_media(media="screen")
+
+
+def test_print_view_without_javascript_hides_the_button_that_could_not_work(
+    browser, site, source_article
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + source_article.get_print_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text(SOURCE_TITLE)
+    expect(page.get_by_text("In bài viết")).to_be_hidden()
+    expect(page.get_by_role("link", name="Quay lại bài viết")).to_be_visible()
+    context.close()

@@ -26,12 +26,15 @@ def test_page_fits_the_screen_width(page: Page, site, source_article, pytestconf
 
 
 @pytest.mark.parametrize("text_size", ["lon", "vua"])
-def test_category_and_print_pages_fit_a_phone_even_with_large_text(
-    page: Page, site, source_article, text_size
-):
+def test_pages_fit_a_phone_even_with_large_text(page: Page, site, source_article, text_size):
     page.context.add_cookies([{"name": "co-chu", "value": text_size, "url": site}])
     page.set_viewport_size({"width": 360, "height": 740})
-    for url in (source_article.category.get_absolute_url(), source_article.get_print_url(), "/"):
+    for url in (
+        "/",
+        source_article.category.get_absolute_url(),
+        source_article.get_absolute_url(),
+        source_article.get_print_url(),
+    ):
         page.goto(site + url)
         assert_no_sideways_overflow(page)
 
