@@ -1,6 +1,7 @@
 """The print view on A4 paper, as Chromium prints it, and the article page printed as it is."""
 
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -25,6 +26,8 @@ def source_article(make_article):
 
 def print_to_pdf(page: Page, path) -> tuple[int, str]:
     """Print the page as Chromium does on A4; return its page count and its text."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: install poppler-utils (apt-get install poppler-utils).")
     page.emulate_media(media="print")
     page.evaluate("document.fonts.ready")
     page.pdf(path=str(path), format="A4", prefer_css_page_size=True)
