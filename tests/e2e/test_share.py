@@ -53,3 +53,13 @@ def test_pages_load_scripts_from_the_portal_only(page: Page, site, source_articl
         page.wait_for_load_state("networkidle")
     assert requested
     assert all(url.startswith(site) for url in requested), requested
+
+
+def test_scripts_run_without_errors(page: Page, site, source_article):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    for url in ("/", source_article.get_absolute_url(), source_article.get_print_url()):
+        page.goto(site + url)
+        page.wait_for_load_state("networkidle")
+    assert errors == []
