@@ -30,5 +30,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## Print the demo article with Chromium and keep page 1 as docs/print-sample.png
+.PHONY: print-sample
+print-sample: $(STAMP)
+	$(PY) -m pytest -q tests/e2e/test_print.py -k one_or_two_a4_pages
+	pdftoppm -png -r 100 -f 1 -l 1 -singlefile test-results/print-article.pdf docs/print-sample
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media test-results

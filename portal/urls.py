@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from portal.views import display_settings
+
 admin.site.site_header = settings.PORTAL_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
@@ -11,6 +13,7 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("hien-thi/", display_settings, name="display"),
     path("", include("news.urls")),
 ]
 

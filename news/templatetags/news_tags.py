@@ -42,3 +42,9 @@ def vn_date(value) -> str:
 def elided_pages(page_obj):
     """Return the page numbers to link around the current page, with ellipses."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """Return the full URL of a path of this site, as the current request reaches the site."""
+    return context["request"].build_absolute_uri(path)

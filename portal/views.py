@@ -1,0 +1,70 @@
+"""Views of the portal itself, outside any content app."""
+
+from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portal.display import (
+    ALL_CLASSES,
+    CONTRAST_COOKIE,
+    COOKIE_MAX_AGE,
+    DEFAULTS,
+    TEXT_SIZE_COOKIE,
+    display_preferences,
+    html_class,
+    normalise,
+)
+
+
+@never_cache
+@require_GET
+def display_settings(request):
+    """Remember the reader's text size or contrast, then go back to the page they were on.
+
+    A plain link works without JavaScript (redirect); the header's script asks
+    for JSON and applies the new classes without a reload.
+    """
+    changes = {}
+    for name in (TEXT_SIZE_COOKIE, CONTRAST_COOKIE):
+        if name in request.GET:
+            value = normalise(name, request.GET[name])
+            if value is None:
+                return HttpResponseBadRequest(
+                    "Lựa chọn hiển thị không hợp lệ.", content_type="text/plain; charset=utf-8"
+                )
+            changes[name] = value
+    if "application/json" in request.headers.get("Accept", ""):
+        text_size, contrast = display_preferences(request)
+        text_size = changes.get(TEXT_SIZE_COOKIE, text_size)
+        contrast = changes.get(CONTRAST_COOKIE, contrast)
+        response = JsonResponse(
+            {
+                TEXT_SIZE_COOKIE: text_size,
+                CONTRAST_COOKIE: contrast,
+                "classes": html_class(text_size, contrast).split(),
+                "all_classes": ALL_CLASSES,
+            }
+        )
+    else:
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = reverse("news:home")
+        response = HttpResponseRedirect(next_url)
+    for name, value in changes.items():
+        if value == DEFAULTS[name]:
+            # Readers with default settings carry no cookie, like every first-time reader.
+            response.delete_cookie(name, samesite="Lax")
+        else:
+            response.set_cookie(
+                name,
+                value,
+                max_age=COOKIE_MAX_AGE,
+                samesite="Lax",
+                secure=request.is_secure(),
+                httponly=True,
+            )
+    return response

@@ -1,0 +1,55 @@
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+
+from news.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_print_view_has_every_part_of_the_printed_page(client, article):
+    html = client.get(article.get_print_url()).content.decode()
+    assert "Cổng thông tin điện tử thành phố Bạc Liêu" in html
+    assert "Ủy ban nhân dân thành phố Bạc Liêu" in html
+    assert article.category.name in html
+    assert "Thứ Tư, 18/04/2018, 09:30" in html
+    assert f'<h1 id="article-title" class="article-title">{article.title}</h1>' in html
+    assert article.lead in html
+    assert "Kim Ngân" in html
+    assert 'Số lượt người xem: <span class="view-count">' in html
+    assert f"http://testserver{article.get_absolute_url()}" in html
+    # Shown by the print view's script: without JavaScript it could not print.
+    assert (
+        '<button type="button" class="print-button" data-print hidden>In bài viết</button>' in html
+    )
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_print_view_has_no_menu_sidebar_visit_block_or_footer(client, article):
+    html = client.get(article.get_print_url()).content.decode()
+    for chrome in ("SỐ LƯỢT TRUY CẬP", "main-nav", "sidebar", "site-footer", "Trang chủ"):
+        assert chrome not in html
+
+
+@time_machine.travel(dt.datetime(2026, 3, 5, 2, 7, tzinfo=dt.UTC), tick=False)
+def test_print_view_says_when_it_was_printed_in_local_time(client, article):
+    html = client.get(article.get_print_url()).content.decode()
+    assert re.search(r"In lúc <time [^>]*>05/03/2026 09:07</time>", html)
+
+
+def test_print_view_of_a_draft_is_not_found(client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    assert client.get(draft.get_print_url()).status_code == 404
+
+
+def test_print_view_makes_one_query(client, article, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert client.get(article.get_print_url()).status_code == 200
+
+
+def test_article_page_links_print_css_for_paper_only_and_the_font_for_all(client, article):
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
+    assert '<link rel="stylesheet" href="/static/css/fonts.css">' in html
