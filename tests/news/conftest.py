@@ -1,8 +1,13 @@
 """Fixtures of the editorial workflow: users in each role and a client logged in as each."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
+
+from news.models import Article
 
 EDITORS = "Biên tập viên"
 APPROVERS = "Người duyệt"
@@ -44,3 +49,19 @@ def editor_client(editor):
 @pytest.fixture
 def approver_client(approver):
     return logged_in(approver)
+
+
+@pytest.fixture
+def hidden_article_fields():
+    """Return, for each way an article can be hidden, the fields that make it so."""
+    now = timezone.now()
+    return {
+        "draft": {"status": Article.Status.DRAFT},
+        "pending": {"status": Article.Status.PENDING},
+        "scheduled": {"published_at": now + dt.timedelta(days=1)},
+        "expired": {
+            "published_at": now - dt.timedelta(days=2),
+            "expires_at": now - dt.timedelta(hours=1),
+        },
+        "unpublished": {"status": Article.Status.UNPUBLISHED},
+    }
