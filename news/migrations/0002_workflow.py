@@ -32,9 +32,12 @@ def create_roles(apps, schema_editor):
 
     # Permissions are normally made after all migrations; the groups need them now.
     news_config = apps.get_app_config("news")
-    news_config.models_module = True
+    historical = getattr(news_config, "models_module", None) is None
+    if historical:
+        news_config.models_module = True
     create_permissions(news_config, apps=apps, verbosity=0)
-    news_config.models_module = None
+    if historical:
+        news_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,8 +1,10 @@
 """Fixtures of the editorial workflow: users in each role and a client logged in as each."""
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
@@ -13,7 +15,15 @@ EDITORS = "Biên tập viên"
 APPROVERS = "Người duyệt"
 
 
+def ensure_roles():
+    """Create the editorial groups again if a flushing (live-server) test removed them."""
+    if Group.objects.filter(name__in=[EDITORS, APPROVERS]).count() < 2:
+        migration = importlib.import_module("news.migrations.0002_workflow")
+        migration.create_roles(django_apps, None)
+
+
 def make_staff(django_user_model, username: str, *groups: str):
+    ensure_roles()
     user = django_user_model.objects.create_user(username=username, password=None, is_staff=True)
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
