@@ -127,7 +127,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     readonly_fields = ["published_by", "created_at", "updated_at"]
-    history_list_display = ["status", "published_at", "published_by"]
+    object_history_list_template = "admin/news/article/history_list.html"
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),

@@ -190,3 +190,24 @@ def test_attachment_files_have_no_media_url(make_article):
     attachment = attach(make_article())
     with pytest.raises(ValueError):
         attachment.file.url  # noqa: B018
+
+
+def test_article_page_queries_do_not_grow_with_attachments(client, make_article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = make_article()
+
+    def queries():
+        client.get(article.get_absolute_url())  # warm the per-version caches
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(article.get_absolute_url()).content.decode()
+        return len(captured), html
+
+    attach(article)
+    one, _ = queries()
+    for number in range(5):
+        attach(article, name=f"Phụ lục {number}.pdf")
+    six, html = queries()
+    assert html.count("(PDF, ") == 6
+    assert six == one

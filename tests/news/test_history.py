@@ -1,5 +1,7 @@
 """Every save is kept with who and when; the admin shows differences and restores versions."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -55,6 +57,8 @@ def test_history_page_shows_the_differences_between_versions(
     assert "Tiêu đề ban đầu" in html and "Tiêu đề đã sửa" in html
     assert "tiêu đề:</strong>" in html.lower()
     assert approver.username in html
+    assert "Chọn một phiên bản" in html
+    assert not re.search(r"<[^>]+\sstyle\s*=", html)
 
 
 def test_admin_restores_an_old_version(approver_client, approver, make_article, category):
@@ -66,6 +70,7 @@ def test_admin_restores_an_old_version(approver_client, approver, make_article, 
     page = approver_client.get(url)
     assert page.status_code == 200
     assert "Sapo gốc" in page.content.decode()
+    assert 'value="Khôi phục"' in page.content.decode()
     data = form_data(
         category,
         title="Bản gốc",
