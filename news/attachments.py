@@ -85,7 +85,7 @@ def _ole2_kind(file) -> str | None:
                 return "doc"
             if ole.exists("Workbook") or ole.exists("Book"):
                 return "xls"
-    except (OSError, ValueError):
+    except Exception:  # a malformed upload of any sort is simply not a document we accept
         return None
     return None
 
@@ -108,7 +108,7 @@ def _zip_kind(file) -> str | None:
                 and archive.read(first).strip() == ODT_MIMETYPE
             ):
                 return "odt"
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+    except Exception:  # a malformed upload of any sort is simply not a document we accept
         return None
     return None
 

@@ -71,8 +71,18 @@ def test_each_accepted_kind_is_recognised_by_content_and_stored_under_a_random_n
         ("ke-hoach.doc", ole2_bytes("PowerPoint Document")),
         ("ke-hoach.docx", b"PK\x03\x04 not really a zip"),
         ("ke-hoach.txt", b"plain text"),
+        ("ke-hoach.doc", DOCUMENTS["doc"]()[:700]),
+        ("ke-hoach.docx", DOCUMENTS["docx"]()[:60]),
     ],
-    ids=["renamed-executable", "html-named-pdf", "powerpoint", "broken-zip", "text"],
+    ids=[
+        "renamed-executable",
+        "html-named-pdf",
+        "powerpoint",
+        "broken-zip",
+        "text",
+        "truncated-doc",
+        "truncated-docx",
+    ],
 )
 def test_impostors_are_refused_with_a_clear_message(make_article, name, content):
     article = make_article()

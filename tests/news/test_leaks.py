@@ -53,7 +53,8 @@ def site(make_article, category):
     now = timezone.now()
     other = Category.objects.create(name="Thông báo", order=2)
     public = []
-    for number in range(25):
+    # More than a page of listing in one category, so that page 2 is crawled as well.
+    for number in range(settings.NEWS_PAGE_SIZE * 2 + 5):
         public.append(
             make_article(
                 title=f"Tin công khai số {number}",
@@ -232,6 +233,7 @@ def test_no_hidden_article_leaks_anywhere_on_the_public_site(site):
         assert article.get_absolute_url() in seen
         assert article.get_print_url() in seen
     assert public[0].attachments.get().get_absolute_url() in seen
+    assert any("page=2" in url for url in seen)
 
 
 def test_hidden_articles_own_urls_are_404_for_anonymous_visitors(site):
