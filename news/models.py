@@ -98,7 +98,14 @@ class Article(models.Model):
         related_name="articles",
     )
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("trạng thái"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Biên tập viên lưu nháp hoặc gửi duyệt; người duyệt xuất bản (ngày đăng trong "
+            "tương lai là hẹn giờ) hoặc gỡ bài."
+        ),
     )
     published_at = models.DateTimeField(
         _("ngày đăng"),
