@@ -171,8 +171,9 @@ CONTENT_SECURITY_POLICY = {
         "upgrade-insecure-requests": HTTPS,
     },
 }
-# Replaced directives under the admin's path only: CKEditor 5 and a few admin
-# widgets add style elements and attributes at run time. Scripts stay strict.
+# Replaced directives under the admin's path only: CKEditor 5 writes style
+# attributes into the text it edits (a resized image's width), which a strict
+# style-src blocks. Scripts stay strict in the admin too.
 CONTENT_SECURITY_POLICY_ADMIN = {"style-src": [SELF, UNSAFE_INLINE]}
 # Browser features the portal never uses; an injected script cannot ask for them.
 PERMISSIONS_POLICY = {
