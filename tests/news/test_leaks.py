@@ -186,28 +186,18 @@ def body_of(response) -> bytes:
     return response.content
 
 
-def test_no_hidden_article_leaks_anywhere_on_the_public_site(site):
-    public, hidden = site
-    client = Client()
-    texts = needles(hidden)
-    plain, filled = urls_from_patterns(public, hidden)
-    # Search pages, wherever they are, read the query from q.
-    searches = [f"{url}?q={marker}" for url in plain for marker in hidden]
-    seeds = ["/", *sorted(plain), *sorted(filled), *searches]
+def crawl(client: Client, seeds: list[str]):
+    """Yield (url, response, body) for the seeds and every same-origin link found, breadth first."""
     seen: set[str] = set()
     queue = deque(seeds)
-    leaks = []
     while queue and len(seen) < MAX_PAGES:
         url = queue.popleft()
         if url in seen:
             continue
         seen.add(url)
         response = client.get(url)
-        assert response.status_code < 500, url
         content = body_of(response)
-        found = leaks_in(url, content, hidden, texts)
-        if found:
-            leaks.append((url, response.status_code, found))
+        yield url, response, content
         if response.status_code in (301, 302, 303, 307, 308):
             links = [response["Location"]]
         elif "html" in response.get("Content-Type", "") or "xml" in response.get(
@@ -226,14 +216,51 @@ def test_no_hidden_article_leaks_anywhere_on_the_public_site(site):
             if path.startswith(SKIPPED_PREFIXES) or "logout" in path or path in seen:
                 continue
             queue.append(path)
-    assert not leaks, leaks
     assert len(seen) < MAX_PAGES, "the crawl was cut short; raise MAX_PAGES"
+
+
+def seeds_for(public, hidden) -> list[str]:
+    plain, filled = urls_from_patterns(public, hidden)
+    # Search pages, wherever they are, read the query from q.
+    searches = [f"{url}?q={marker}" for url in plain for marker in hidden]
+    return ["/", *sorted(plain), *sorted(filled), *searches]
+
+
+def test_no_hidden_article_leaks_anywhere_on_the_public_site(site):
+    public, hidden = site
+    texts = needles(hidden)
+    seen, leaks = set(), []
+    for url, response, content in crawl(Client(), seeds_for(public, hidden)):
+        seen.add(url)
+        assert response.status_code < 500, url
+        found = leaks_in(url, content, hidden, texts)
+        if found:
+            leaks.append((url, response.status_code, found))
+    assert not leaks, leaks
     # The crawl did reach the public content it must not confuse with hidden content.
     for article in public:
         assert article.get_absolute_url() in seen
         assert article.get_print_url() in seen
     assert public[0].attachments.get().get_absolute_url() in seen
     assert any("page=2" in url for url in seen)
+
+
+def test_every_page_of_the_crawl_carries_the_security_headers(site):
+    public, hidden = site
+    pages = 0
+    for url, response, _ in crawl(Client(), seeds_for(public, hidden)):
+        policy = response.get("Content-Security-Policy", "")
+        assert "default-src 'self'" in policy or "default-src 'none'" in policy, url
+        assert "unsafe-inline" not in policy, url
+        assert response["X-Content-Type-Options"] == "nosniff", url
+        assert response["X-Frame-Options"] == "DENY", url
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", url
+        assert "camera=()" in response["Permissions-Policy"], url
+        if "html" in response.get("Content-Type", ""):
+            pages += 1
+            assert "frame-ancestors 'none'" in policy, url
+            assert "script-src 'self'" in policy, url
+    assert pages > 50
 
 
 def test_hidden_articles_own_urls_are_404_for_anonymous_visitors(site):
