@@ -1,12 +1,20 @@
-"""Admin for editors, in Vietnamese, with CKEditor 5 on the article body."""
+"""Admin for editors, in Vietnamese, with CKEditor 5 on the article body.
+
+The editorial workflow (who may submit, publish and unpublish) lives in
+news.services; the admin only offers what the user may do and calls it.
+"""
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django_ckeditor_5.widgets import CKEditor5Widget
+from simple_history.admin import SimpleHistoryAdmin
 
+from news import services
 from news.images import open_validated_image
-from news.models import Article, Category
+from news.models import Article, Attachment, Category
 
 
 @admin.register(Category)
@@ -17,6 +25,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # Set by ArticleAdmin.get_form: the workflow depends on who submits.
+    user = None
+
     class Meta:
         model = Article
         fields = [
@@ -39,6 +50,20 @@ class ArticleAdminForm(forms.ModelForm):
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_status = (
+            Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+            if self.instance.pk
+            else None
+        )
+        if "status" in self.fields and self.user is not None:
+            # Offering only what the user may choose is a courtesy; clean() is the rule.
+            allowed = services.allowed_statuses(user=self.user, status=self.stored_status)
+            self.fields["status"].choices = [
+                choice for choice in Article.Status.choices if choice[0] in allowed
+            ]
+
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if image and hasattr(image, "content_type"):
@@ -49,22 +74,156 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt"):
             self.add_error("image_alt", ValidationError("Hãy mô tả ảnh cho người khiếm thị."))
+        status = cleaned.get("status")
+        if status and self.user is not None:
+            try:
+                services.check_transition(
+                    user=self.user, from_status=self.stored_status, to_status=status
+                )
+            except (PermissionDenied, ValidationError) as error:
+                message = error.messages[0] if isinstance(error, ValidationError) else str(error)
+                self.add_error("status", message)
         return cleaned
 
 
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 1
+    fields = ["file", "title", "order", "kind", "size_display"]
+    readonly_fields = ["kind", "size_display"]
+
+    @admin.display(description="Dung lượng")
+    def size_display(self, attachment):
+        return attachment.describe() if attachment.pk else "–"
+
+    def _article_editable(self, request, obj) -> bool:
+        return obj is None or services.can_edit(user=request.user, status=obj.status)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "category", "status", "published_at", "byline", "featured"]
+    inlines = [AttachmentInline]
+    list_display = [
+        "title",
+        "category",
+        "status_display",
+        "published_at",
+        "byline",
+        "published_by",
+        "featured",
+    ]
     list_filter = ["status", "category", "featured", "published_at"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "published_by"]
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["published_by", "created_at", "updated_at"]
+    object_history_list_template = "admin/news/article/history_list.html"
+    actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
         ("Tác giả và nguồn", {"fields": ["byline", "source"]}),
         ("Ảnh đại diện", {"fields": ["image", "image_alt"]}),
-        ("Xuất bản", {"fields": ["status", "published_at", "expires_at", "featured"]}),
+        (
+            "Xuất bản",
+            {"fields": ["status", "published_at", "expires_at", "featured", "published_by"]},
+        ),
         ("Lịch sử", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description="Trạng thái", ordering="status")
+    def status_display(self, article):
+        return article.state_label()
+
+    # Permissions ------------------------------------------------------------
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or services.can_edit(user=request.user, status=obj.status)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not services.can_publish(request.user):
+            # When an article appears or leaves the site is the approvers' call.
+            fields += ["published_at", "expires_at"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    # Saving -------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        at = form.cleaned_data.get("published_at") if "published_at" in form.changed_data else None
+        was_published = form.stored_status == Article.Status.PUBLISHED
+        try:
+            services.save_article(article=obj, user=request.user, at=at)
+        except ValidationError as error:
+            # The form checked the same rules; this is a change made meanwhile by someone else.
+            raise PermissionDenied(error.messages[0]) from error
+        if obj.status == Article.Status.PUBLISHED and not was_published:
+            self._warn_missing_source(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version is a change of the article as it is now, not as it was.
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _warn_missing_source(self, request, article):
+        if not article.source.strip():
+            self.message_user(
+                request,
+                f"Bài “{article}” được xuất bản mà chưa ghi nguồn: "
+                "hãy bổ sung nếu bài lấy từ nơi khác.",
+                messages.WARNING,
+            )
+
+    # Bulk actions -------------------------------------------------------------
+
+    def _transition(self, request, queryset, to_status, done_message):
+        done = 0
+        for article in queryset:
+            try:
+                article = services.transition_article(
+                    article=article, to_status=to_status, user=request.user
+                )
+            except (PermissionDenied, ValidationError) as error:
+                reason = error.messages[0] if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"“{article}”: {reason}", messages.ERROR)
+                continue
+            done += 1
+            if to_status == Article.Status.PUBLISHED:
+                self._warn_missing_source(request, article)
+        if done:
+            self.message_user(request, done_message.format(count=done), messages.SUCCESS)
+
+    @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._transition(request, queryset, Article.Status.PENDING, "Đã gửi duyệt {count} bài.")
+
+    @admin.action(description="Xuất bản các bài đã chọn", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._transition(request, queryset, Article.Status.PUBLISHED, "Đã xuất bản {count} bài.")
+
+    @admin.action(description="Gỡ các bài đã chọn", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._transition(request, queryset, Article.Status.UNPUBLISHED, "Đã gỡ {count} bài.")

@@ -1,11 +1,23 @@
-"""Editorial content of the portal: categories and articles."""
+"""Editorial content of the portal: categories, articles and their attachments."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from news.attachments import (
+    KINDS,
+    AttachmentStorage,
+    attachment_upload_to,
+    clean_display_name,
+    detect_kind,
+    format_size,
+    validate_attachment,
+)
 from news.sanitize import sanitize_html
 from news.text import vietnamese_slugify
 
@@ -86,7 +98,14 @@ class Article(models.Model):
         related_name="articles",
     )
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("trạng thái"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Biên tập viên lưu nháp hoặc gửi duyệt; người duyệt xuất bản (ngày đăng trong "
+            "tương lai là hẹn giờ) hoặc gỡ bài."
+        ),
     )
     published_at = models.DateTimeField(
         _("ngày đăng"),
@@ -112,14 +131,28 @@ class Article(models.Model):
         blank=True,
         help_text=_("Văn bản thay thế cho người khiếm thị; bắt buộc khi có ảnh."),
     )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xuất bản"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Người duyệt đã cho bài lên trang lần gần nhất."),
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("lịch sử bài viết"), verbose_name_plural=_("lịch sử bài viết")
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]
         get_latest_by = "published_at"
+        permissions = [("publish_article", "Có thể xuất bản bài viết")]
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         indexes = [
@@ -144,6 +177,22 @@ class Article(models.Model):
     def get_print_url(self):
         return reverse("news:article_print", kwargs={"slug": self.slug})
 
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and not self.byline.strip():
+            raise ValidationError(
+                {"byline": _("Không thể xuất bản bài viết chưa có tác giả: hãy điền dòng tác giả.")}
+            )
+
+    def state_label(self) -> str:
+        """Return the status as staff mean it, telling scheduled and expired apart."""
+        if self.status == self.Status.PUBLISHED:
+            now = timezone.now()
+            if self.published_at > now:
+                return _("Hẹn giờ đăng")
+            if self.expires_at is not None and self.expires_at <= now:
+                return _("Đã hết hạn")
+        return self.get_status_display()
+
     def is_public(self):
         """Return True if the article is publicly accessible now."""
         now = timezone.now()
@@ -152,6 +201,84 @@ class Article(models.Model):
             and self.published_at <= now
             and (self.expires_at is None or self.expires_at > now)
         )
+
+
+class Attachment(models.Model):
+    """A document attached to an article, downloaded only through the portal's own view."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOC = "doc", "DOC"
+        DOCX = "docx", "DOCX"
+        XLS = "xls", "XLS"
+        XLSX = "xlsx", "XLSX"
+        ODT = "odt", "ODT"
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    title = models.CharField(
+        _("tên hiển thị"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ “Kế hoạch số 50/KH-UBND”. Để trống để dùng tên tệp gốc."),
+    )
+    file = models.FileField(
+        _("tệp"),
+        upload_to=attachment_upload_to,
+        storage=AttachmentStorage(),
+        max_length=200,
+        help_text=_("PDF, DOC, DOCX, XLS, XLSX hoặc ODT; được kiểm tra theo nội dung tệp."),
+    )
+    original_name = models.CharField(_("tên tệp gốc"), max_length=200, editable=False)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            # Trusted code skips clean(), but the stored name still needs the real kind.
+            kind = detect_kind(self.file)
+            if kind is None:
+                raise ValueError(f"{self.file.name!r} is not a document of an accepted kind.")
+            self.kind = kind
+            self.size = self.file.size
+            self.original_name = clean_display_name(self.file.name, kind)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:attachment", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.file and not self.file._committed:
+            try:
+                validate_attachment(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def content_type(self) -> str:
+        return KINDS[self.kind].content_type
+
+    def describe(self) -> str:
+        """Return the type and size as readers see them, e.g. "PDF, 1,2 MB"."""
+        return f"{KINDS[self.kind].label}, {format_size(self.size)}"
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:

@@ -1,16 +1,27 @@
-"""Keep caches of public content in step with the articles."""
+"""Keep caches of public content in step with the articles, and storage with attachments."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from news.caching import bump_content_version
-from news.models import Article, Category
+from news.models import Article, Attachment, Category
 
 
 @receiver(post_save, sender=Article)
 @receiver(post_delete, sender=Article)
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
+@receiver(post_save, sender=Attachment)
+@receiver(post_delete, sender=Attachment)
 def content_changed(sender, **kwargs):
     """Bump the content version after any change an anonymous reader could see."""
     bump_content_version()
+
+
+@receiver(post_delete, sender=Attachment)
+def attachment_deleted(sender, instance, **kwargs):
+    """Remove the stored file once the deletion is committed."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))

@@ -1,8 +1,10 @@
 """Settings of the portal, read from the environment (see README.md)."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.environment import database_config, env_bool, env_list
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_ckeditor_5",
+    "simple_history",
+    "axes",
+    "csp",
     "news",
     "counters",
 ]
@@ -50,6 +55,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -67,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
                 "portal.display.display",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -144,6 +155,59 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
+# Security headers that hold with and without HTTPS, beyond Django's own.
+# Public pages need no inline script; a script that cannot live in a file
+# takes the request's nonce ({{ CSP_NONCE }}).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS,
+    },
+}
+# Replaced directives under the admin's path only: CKEditor 5 writes style
+# attributes into the text it edits (a resized image's width), which a strict
+# style-src blocks. Scripts stay strict in the admin too.
+CONTENT_SECURITY_POLICY_ADMIN = {"style-src": [SELF, UNSAFE_INLINE]}
+# Browser features the portal never uses; an injected script cannot ask for them.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}
+
+# Admin logins: after AXES_FAILURE_LIMIT failures a user name, and separately
+# an address, is locked out for the cool-off time (django-axes).
+AUTHENTICATION_BACKENDS = [
+    "portal.security.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+# How many reverse proxies of ours stand in front of the app, each appending
+# the address it saw to X-Forwarded-For. 0: the app faces the Internet itself,
+# and X-Forwarded-For, which anyone can send, is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
+
 LOGIN_URL = "admin:login"
 # A path other than /admin/ keeps most automated login attempts away.
 ADMIN_URL_PATH = os.environ.get("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
@@ -158,6 +222,13 @@ PORTAL_HOTLINE = os.environ.get("PORTAL_HOTLINE", "0291 3822 222")
 PORTAL_EMAIL = os.environ.get("PORTAL_EMAIL", "ubnd@baclieucity.gov.vn")
 
 NEWS_PAGE_SIZE = 20
+
+# Attached documents live outside MEDIA_ROOT: only the download view serves
+# them, after checking that their article is public.
+NEWS_ATTACHMENT_ROOT = Path(
+    os.environ.get("DJANGO_ATTACHMENT_ROOT") or BASE_DIR / "private" / "attachments"
+)
+NEWS_ATTACHMENT_MAX_BYTES = int(os.environ.get("DJANGO_ATTACHMENT_MAX_MB", 20)) * 1024 * 1024
 
 # Rich text editor (CKEditor 5). Uploads go through our own view, which
 # re-encodes images with Pillow so nothing but pixels is stored.

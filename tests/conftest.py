@@ -14,6 +14,7 @@ VN = dt.timezone(dt.timedelta(hours=7))
 def media_root(settings, tmp_path):
     """Keep uploaded files of a test in a folder of its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.NEWS_ATTACHMENT_ROOT = tmp_path / "attachments"
     return settings.MEDIA_ROOT
 
 

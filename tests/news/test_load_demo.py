@@ -143,15 +143,17 @@ def test_no_account_is_created_without_debug(demo):
     assert "bientap" not in demo
 
 
-def test_debug_creates_an_editor_who_can_manage_articles(client, settings):
+def test_debug_creates_an_editor_and_an_approver_in_their_roles(client, settings):
     settings.DEBUG = True
     output = load_demo()
     password = re.search(r"bientap / mật khẩu: (\S+)", output).group(1)
     assert reverse("admin:index") in output
     editor = get_user_model().objects.get(username="bientap")
+    approver = get_user_model().objects.get(username="duyetbai")
     assert editor.is_staff and not editor.is_superuser
-    for permission in ("add_article", "change_article", "delete_article", "change_category"):
-        assert editor.has_perm(f"news.{permission}")
+    assert editor.has_perm("news.change_article")
+    assert not editor.has_perm("news.publish_article")
+    assert approver.has_perm("news.publish_article")
     assert client.login(username="bientap", password=password)
     assert client.get(reverse("admin:news_article_changelist")).status_code == 200
 

@@ -1,0 +1,182 @@
+"""The editorial workflow: who may move an article from one status to another, and the move.
+
+Editors ("Biên tập viên") write drafts and submit them for review; approvers
+("Người duyệt", holding news.publish_article) publish, schedule and unpublish.
+Every path of the admin (the form, bulk actions, restoring an old version)
+goes through these functions; code that calls Article.save() itself, such as
+an import, is trusted and skips them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from news.models import Article
+
+Status = Article.Status
+PUBLISH_PERMISSION = "news.publish_article"
+CHANGE_PERMISSION = "news.change_article"
+
+# Statuses an editor may give an article; the others belong to approvers.
+EDITOR_STATUSES = frozenset({Status.DRAFT, Status.PENDING})
+# The status flow; staying in the same status is always allowed.
+TRANSITIONS: dict[str | None, frozenset[str]] = {
+    None: frozenset({Status.DRAFT, Status.PENDING, Status.PUBLISHED}),
+    Status.DRAFT: frozenset({Status.PENDING, Status.PUBLISHED}),
+    Status.PENDING: frozenset({Status.DRAFT, Status.PUBLISHED}),
+    Status.PUBLISHED: frozenset({Status.UNPUBLISHED}),
+    Status.UNPUBLISHED: frozenset({Status.DRAFT, Status.PENDING, Status.PUBLISHED}),
+}
+CHANGE_REASONS = {
+    Status.DRAFT: "Trả về bản nháp",
+    Status.PENDING: "Gửi duyệt",
+    Status.PUBLISHED: "Xuất bản",
+    Status.UNPUBLISHED: "Gỡ bài",
+}
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def can_publish(user: User) -> bool:
+    """Return True if the user may publish, schedule and unpublish articles."""
+    return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+
+def can_edit(*, user: User, status: str | None) -> bool:
+    """Return True if the user may change an article that has this stored status.
+
+    An editor may not touch an article once it is published (scheduled or
+    live): what is on the site has been approved, and an editor's change would
+    publish unapproved text. Approvers correct published articles themselves.
+    """
+    if not (user.is_active and user.has_perm(CHANGE_PERMISSION)):
+        return False
+    return status != Status.PUBLISHED or can_publish(user)
+
+
+def allowed_statuses(*, user: User, status: str | None) -> list[str]:
+    """Return the statuses the user may choose for an article with this stored status."""
+    targets = {status} | TRANSITIONS[status] if status else set(TRANSITIONS[None])
+    if not can_publish(user):
+        targets = {target for target in targets if target in EDITOR_STATUSES or target == status}
+    return [value for value in Status.values if value in targets]
+
+
+def check_transition(*, user: User, from_status: str | None, to_status: str) -> None:
+    """Raise PermissionDenied or ValidationError unless the user may make this move."""
+    label = Status(to_status).label
+    if not can_edit(user=user, status=from_status):
+        if from_status == Status.PUBLISHED:
+            raise PermissionDenied(
+                "Bài đã xuất bản (kể cả bài hẹn giờ) chỉ người duyệt mới được sửa hoặc gỡ."
+            )
+        raise PermissionDenied("Bạn không có quyền sửa bài viết.")
+    if to_status == from_status:
+        return
+    if to_status not in EDITOR_STATUSES and not can_publish(user):
+        raise PermissionDenied(f"Chỉ người duyệt mới được chuyển bài sang “{label}”.")
+    if to_status not in TRANSITIONS[from_status]:
+        raise ValidationError(
+            f"Không thể chuyển bài từ “{Status(from_status).label}” sang “{label}”.",
+            code="transition",
+        )
+
+
+@transaction.atomic
+def save_article(*, article: Article, user: User, at: dt.datetime | None = None) -> Article:
+    """Save an article edited by the user, holding the workflow against its stored status.
+
+    at is the publication time the user chose, if any; publishing without one
+    dates a new article now (see publish time rules in _stamp_publication).
+    """
+    from_status = _stored_status(article)
+    check_transition(user=user, from_status=from_status, to_status=article.status)
+    article.clean()
+    if article.status == Status.PUBLISHED and from_status != Status.PUBLISHED:
+        _stamp_publication(article, user=user, from_status=from_status, at=at)
+    _save(article, user=user, reason=_reason(from_status, article.status))
+    return article
+
+
+@transaction.atomic
+def transition_article(
+    *, article: Article, to_status: str, user: User, at: dt.datetime | None = None
+) -> Article:
+    """Move the stored article to another status on the user's behalf, and return it."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    from_status = article.status
+    check_transition(user=user, from_status=from_status, to_status=to_status)
+    if to_status == from_status and at is None:
+        return article
+    article.status = to_status
+    article.clean()
+    if to_status == Status.PUBLISHED:
+        _stamp_publication(article, user=user, from_status=from_status, at=at)
+    _save(article, user=user, reason=_reason(from_status, to_status))
+    return article
+
+
+def submit_for_review(*, article: Article, user: User) -> Article:
+    """Send an article to the approvers ("Chờ duyệt")."""
+    return transition_article(article=article, to_status=Status.PENDING, user=user)
+
+
+def publish_article(*, article: Article, user: User, at: dt.datetime | None = None) -> Article:
+    """Publish an article now, or at a future time (scheduled), as an approver."""
+    return transition_article(article=article, to_status=Status.PUBLISHED, user=user, at=at)
+
+
+def unpublish_article(*, article: Article, user: User) -> Article:
+    """Take a published article off the site ("Gỡ bài")."""
+    return transition_article(article=article, to_status=Status.UNPUBLISHED, user=user)
+
+
+def _stored_status(article: Article) -> str | None:
+    """Return the status in the database (locked for this transaction), not the edited one."""
+    if article.pk is None:
+        return None
+    return (
+        Article.objects.select_for_update()
+        .filter(pk=article.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
+def _stamp_publication(
+    article: Article, *, user: User, from_status: str | None, at: dt.datetime | None
+) -> None:
+    """Record who publishes, and set when.
+
+    An explicit time wins (a future one schedules the article). Otherwise an
+    article published for the first time is dated now, so that a draft written
+    last week does not appear buried under newer news; republishing an article
+    that was taken down keeps its date, and a future date already set stays a
+    schedule.
+    """
+    now = timezone.now()
+    if at is not None:
+        article.published_at = at
+    elif from_status in (None, Status.DRAFT, Status.PENDING) and article.published_at <= now:
+        article.published_at = now
+    article.published_by = user
+
+
+def _reason(from_status: str | None, to_status: str) -> str:
+    if from_status is None:
+        return "Tạo bài"
+    if from_status == to_status:
+        return "Sửa bài"
+    return CHANGE_REASONS[to_status]
+
+
+def _save(article: Article, *, user: User, reason: str) -> None:
+    # django-simple-history reads these for the history row of this save.
+    article._history_user = user
+    article._change_reason = reason
+    article.save()
