@@ -78,7 +78,7 @@ def test_editor_previews_the_pending_article_with_its_banner(
 ):
     pending = make_article(title="Bài chờ duyệt xem trước", status=Article.Status.PENDING)
     page.goto(site + pending.get_absolute_url())
-    expect(page.get_by_role("status")).to_contain_text("Bản nháp – chưa xuất bản")
+    expect(page.locator(".preview-banner")).to_contain_text("Bản nháp – chưa xuất bản")
     expect(page.locator("h1")).to_have_text(pending.title)
     page.context.clear_cookies()
     response = page.goto(site + pending.get_absolute_url())

@@ -40,6 +40,8 @@ def article_form(category, **overrides):
         "published_at_1": "09:30:00",
         "expires_at_0": "",
         "expires_at_1": "",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -29,7 +29,14 @@ Status = Article.Status
 MAX_PAGES = 600
 LINK = re.compile(r"""(?:href|src|action)\s*=\s*["']([^"']+)["']|<loc>\s*([^<\s]+)\s*</loc>""")
 ABSOLUTE = re.compile(r"https?://testserver[^\s\"'<>]*")
-SKIPPED_PREFIXES = (f"/{settings.ADMIN_URL_PATH}", "/static/", "/ckeditor5/", "/editor/")
+# The display settings view only sets a cookie and redirects back to a crawled page.
+SKIPPED_PREFIXES = (
+    f"/{settings.ADMIN_URL_PATH}",
+    "/static/",
+    "/ckeditor5/",
+    "/editor/",
+    "/hien-thi/",
+)
 # URL namespaces and names that are not public pages.
 SKIPPED_NAMESPACES = {"admin"}
 

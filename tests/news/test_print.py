@@ -4,7 +4,8 @@ import re
 import pytest
 import time_machine
 
-from news.models import Article
+from news.models import Article, Attachment
+from tests.news.documents import pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,15 @@ def test_print_view_of_a_draft_is_not_found(client, make_article):
     assert client.get(draft.get_print_url()).status_code == 404
 
 
-def test_print_view_makes_one_query(client, article, django_assert_num_queries):
-    with django_assert_num_queries(1):
+def test_print_view_makes_two_queries_however_many_attachments(
+    client, article, django_assert_num_queries
+):
+    # The article with its category, then its attachments.
+    with django_assert_num_queries(2):
+        assert client.get(article.get_print_url()).status_code == 200
+    for number in range(3):
+        Attachment(article=article, file=upload(f"Kế hoạch {number}.pdf", pdf_bytes())).save()
+    with django_assert_num_queries(2):
         assert client.get(article.get_print_url()).status_code == 200
 
 
