@@ -1,10 +1,11 @@
 """Keep caches of public content in step with the articles."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from news.caching import bump_content_version
-from news.models import Article, Category
+from news.models import Album, Article, Category, Link, Photo
 
 
 @receiver(post_save, sender=Article)
@@ -14,3 +15,30 @@ from news.models import Article, Category
 def content_changed(sender, **kwargs):
     """Bump the content version after any change an anonymous reader could see."""
     bump_content_version()
+
+
+@receiver(post_save, sender=Link)
+@receiver(post_delete, sender=Link)
+@receiver(post_save, sender=Album)
+@receiver(post_delete, sender=Album)
+@receiver(post_save, sender=Photo)
+def sidebar_content_changed(sender, **kwargs):
+    """Bump the content version when the links or the photos every sidebar shows change."""
+    bump_content_version()
+
+
+@receiver(post_delete, sender=Photo)
+def photo_deleted(sender, instance, **kwargs):
+    """Remove a deleted photo's files once the deletion is committed, and refresh caches."""
+    bump_content_version()
+    if not instance.image:
+        return
+    names = [instance.rendition_name(width) for width in instance.rendition_widths()]
+    names.append(instance.image.name)
+    storage = instance.image.storage
+
+    def delete_files():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
