@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django_ckeditor_5.widgets import CKEditor5Widget
@@ -76,6 +77,7 @@ class ArticleAdmin(admin.ModelAdmin):
 @admin.register(Link)
 class LinkAdmin(admin.ModelAdmin):
     list_display = ["title", "url", "order", "active"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["order", "active"]
     list_filter = ["active"]
     search_fields = ["title", "url"]
