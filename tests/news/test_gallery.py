@@ -348,3 +348,16 @@ def test_admin_asks_for_a_description_of_new_photos(admin_client):
     )
     assert response.status_code == 200
     assert "Hãy mô tả các ảnh mới." in response.content.decode()
+
+
+def test_demo_links_and_albums_load_once(media_root):
+    from news.demo import gallery
+
+    out = io.StringIO()
+    gallery.load(stdout=out)
+    gallery.load(stdout=out)
+    assert Link.objects.count() == 10
+    assert Link.objects.filter(url="https://chinhphu.vn").exists()
+    assert Album.objects.count() == 3
+    assert Photo.objects.count() == 8
+    assert all(default_storage.exists(p.rendition_name(1280)) for p in Photo.objects.all())
