@@ -12,6 +12,8 @@ import re
 from functools import cache
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import DateField, DateTimeField, ExpressionWrapper, Func, Value
+from django.db.models.functions import Cast, Trunc
 from django.utils import timezone
 
 # Years an archive URL may name. Earlier than any web portal; the upper bound
@@ -71,3 +73,45 @@ def parse_year_month(value: str | None) -> dt.date | None:
     if year not in ARCHIVE_YEARS or not 1 <= month <= 12:
         return None
     return dt.date(year, month, 1)
+
+
+class LocalPeriod(Func):
+    """The local day, or the first day of the local month, of a UTC datetime column, as a date.
+
+    Each database shifts the stored UTC value by the fixed offset with its own
+    date functions (fast, and indifferent to its time-zone settings); no zone
+    name reaches the database.
+    """
+
+    output_field = DateField()
+    KINDS = ("day", "month")
+
+    def __init__(self, expression, *, kind: str):
+        if kind not in self.KINDS:
+            raise ValueError(f"kind must be one of {self.KINDS}, not {kind!r}")
+        self.kind = kind
+        super().__init__(expression)
+
+    def _seconds(self) -> int:
+        return int(fixed_utc_offset().total_seconds())
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        # SQLite stores "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC; date() reads it natively.
+        modifiers = f"'{self._seconds():+d} seconds'"
+        if self.kind == "month":
+            modifiers += ", 'start of month'"
+        return f"date({sql}, {modifiers})", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        shifted = f"(({sql}) AT TIME ZONE 'UTC' + INTERVAL '{self._seconds()} seconds')"
+        return f"DATE_TRUNC('{self.kind}', {shifted})::date", params
+
+    def as_sql(self, compiler, connection, **extra_context):
+        # Other databases: Django's truncation of the shifted value, read in UTC.
+        shifted = ExpressionWrapper(
+            self.source_expressions[0] + Value(fixed_utc_offset()), output_field=DateTimeField()
+        )
+        truncated = Trunc(shifted, self.kind, output_field=DateTimeField(), tzinfo=dt.UTC)
+        return compiler.compile(Cast(truncated, DateField()).resolve_expression(compiler.query))

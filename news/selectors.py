@@ -6,18 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import (
     Count,
-    DateTimeField,
-    ExpressionWrapper,
     F,
     Prefetch,
     Q,
-    Value,
     Window,
 )
-from django.db.models.functions import RowNumber, Trunc
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from news.dates import first_of_previous_month, fixed_utc_offset, month_range
+from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
 
 
@@ -103,15 +100,6 @@ class DateCount:
     count: int
 
 
-def _local_period(kind: str):
-    """Return published_at truncated to its local day or month, read from a UTC datetime."""
-    shifted = ExpressionWrapper(
-        F("published_at") + Value(fixed_utc_offset()), output_field=DateTimeField()
-    )
-    # UTC is the connection's own zone, so the database converts nothing.
-    return Trunc(shifted, kind, output_field=DateTimeField(), tzinfo=dt.UTC)
-
-
 def count_by_period(articles, *, kind: str) -> list[DateCount]:
     """Return the local days or months ("day", "month") of articles with counts, oldest first.
 
@@ -120,12 +108,12 @@ def count_by_period(articles, *, kind: str) -> list[DateCount]:
     """
     rows = (
         articles.order_by()
-        .annotate(period=_local_period(kind))
+        .annotate(period=LocalPeriod(F("published_at"), kind=kind))
         .values("period")
         .annotate(count=Count("id"))
         .order_by("period")
     )
-    return [DateCount(row["period"].date(), row["count"]) for row in rows]
+    return [DateCount(row["period"], row["count"]) for row in rows]
 
 
 def day_counts(month: dt.date) -> list[DateCount]:

@@ -152,9 +152,9 @@ class ArticleDayArchiveView(ArchiveMixin, DayArchiveView):
 
 
 class ArchiveCalendarView(TemplateView):
-    """The calendar of one month alone, for the sidebar to swap in place."""
+    """The calendar block of one month alone, for the sidebar to swap in place."""
 
-    template_name = "includes/archive_calendar_table.html"
+    template_name = "news/archive_calendar_fragment.html"
 
     def get_context_data(self, **kwargs):
         try:
@@ -163,7 +163,7 @@ class ArchiveCalendarView(TemplateView):
             raise Http404("Tháng không hợp lệ.") from None
         if month.year not in ARCHIVE_YEARS:
             raise Http404("Năm ngoài phạm vi lưu trữ.")
-        return {"calendar": selectors.archive_calendar(month)}
+        return {"calendar_month": month}
 
 
 class ArchiveByDateView(TemplateView):

@@ -60,7 +60,11 @@ def _picture(index: int, colours) -> SimpleUploadedFile:
     """Return a JPEG of a gradient with a few shapes, different for each index."""
     width, height = 1600, 1000
     dark, light = colours
-    mask = Image.linear_gradient("L").rotate(30 * index).resize((width, height))
+    gradient = Image.radial_gradient("L") if index % 2 else Image.linear_gradient("L")
+    mask = gradient.transpose(
+        Image.Transpose.ROTATE_90 if index % 3 else Image.Transpose.FLIP_TOP_BOTTOM
+    )
+    mask = mask.resize((width, height))
     image = Image.composite(
         Image.new("RGB", mask.size, dark), Image.new("RGB", mask.size, light), mask
     )

@@ -4,17 +4,25 @@ from django import template
 from django.utils import timezone
 
 from news import selectors
+from news.caching import cached_for_content
 from news.dates import parse_year_month
 
 register = template.Library()
 
 RECENT_MONTHS = 12
+# Every page shows these blocks: their counts are computed once per content change.
+CACHE_SECONDS = 3600
 
 
 @register.inclusion_tag("includes/archive_months.html")
 def archive_months():
     """Render "Lưu trữ": the last months with articles, with counts."""
-    return {"months": selectors.recent_month_counts(months=RECENT_MONTHS)}
+    months = cached_for_content(
+        "archive-months",
+        lambda: selectors.recent_month_counts(months=RECENT_MONTHS),
+        timeout=CACHE_SECONDS,
+    )
+    return {"months": months}
 
 
 @register.inclusion_tag("includes/archive_calendar.html", takes_context=True)
@@ -26,7 +34,12 @@ def archive_calendar(context):
         or parse_year_month(request.GET.get("lich") if request else None)
         or timezone.localdate()
     )
-    return {"calendar": selectors.archive_calendar(month)}
+    calendar = cached_for_content(
+        f"archive-calendar:{month:%Y-%m}",
+        lambda: selectors.archive_calendar(month),
+        timeout=CACHE_SECONDS,
+    )
+    return {"calendar": calendar}
 
 
 @register.inclusion_tag("includes/archive_date_form.html", takes_context=True)
@@ -43,5 +56,5 @@ def vn_month(value) -> str:
 
 @register.filter
 def vn_month_short(value) -> str:
-    """Return "04/2018" for a date."""
-    return f"{value:%m/%Y}" if value else ""
+    """Return "4/2018" for a date."""
+    return f"{value.month}/{value.year}" if value else ""

@@ -9,7 +9,7 @@
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
       return;
     }
-    var region = link.closest("[data-calendar]").querySelector("[data-calendar-region]");
+    var block = link.closest("[data-calendar]");
     event.preventDefault();
     fetch(link.getAttribute("data-calendar-fragment"), { headers: { Accept: "text/html" } })
       .then(function (response) {
@@ -19,12 +19,15 @@
         return response.text();
       })
       .then(function (html) {
-        region.innerHTML = html;
-        // Keyboard and screen reader users land on the new month's caption.
-        var table = region.querySelector("[data-calendar-table]");
-        if (table) {
-          table.focus();
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var fresh = holder.querySelector("[data-calendar]");
+        if (!fresh) {
+          throw new Error("no calendar");
         }
+        block.replaceWith(fresh);
+        // Keyboard and screen reader users land on the new month's caption.
+        fresh.querySelector("[data-calendar-table]").focus();
       })
       .catch(function () {
         window.location.assign(link.href);

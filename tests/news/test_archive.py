@@ -251,11 +251,12 @@ def test_calendar_shows_the_current_month_elsewhere_or_the_month_asked(client, a
         )
 
 
-def test_calendar_fragment_is_the_table_alone(client, article):
+def test_calendar_fragment_is_the_calendar_block_alone(client, article):
     response = client.get(reverse("news:archive_calendar", kwargs={"year": 2018, "month": 4}))
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.lstrip().startswith("<table")
+    assert html.lstrip().startswith('<section class="block calendar-block"')
+    assert "<caption>Tháng 4 năm 2018</caption>" in html
     assert "<html" not in html
     assert day_url(dt.date(2018, 4, 18)) in calendar_links(html)
 
@@ -350,10 +351,38 @@ def test_sidebar_blocks_make_a_fixed_number_of_queries(
 
 
 def test_day_page_query_count(client, article, django_assert_num_queries):
-    # session-less page: menu, paginator count, articles, nearest days (2),
-    # sidebar: newest month + month counts (2), calendar (3), links, photos.
-    with django_assert_num_queries(12):
+    # menu, paginator count, articles, nearest days (2), links, photos; the
+    # archive blocks once per content version: next scheduled change, newest
+    # article and month counts, calendar (3).
+    with django_assert_num_queries(13):
         client.get("/luu-tru/2018/04/18/")
+    with django_assert_num_queries(7):
+        client.get("/luu-tru/2018/04/18/")
+
+
+def test_sidebar_counts_follow_a_new_article_at_once(client, article):
+    assert 'Tháng 4/2018</a> <span class="count">(1)</span>' in client.get("/").content.decode()
+    Article.objects.create(
+        title="Bài mới",
+        category=article.category,
+        status=Article.Status.PUBLISHED,
+        published_at=dt.datetime(2018, 4, 19, 0, 5, tzinfo=VN),
+    )
+    html = client.get("/").content.decode()
+    assert 'Tháng 4/2018</a> <span class="count">(2)</span>' in html
+
+
+def test_scheduled_article_lights_its_day_when_its_time_comes(client, make_article):
+    start = dt.datetime(2018, 4, 18, 8, tzinfo=VN)
+    with time_machine.travel(start, tick=False) as traveller:
+        make_article(published_at=dt.datetime(2018, 4, 2, 8, tzinfo=VN))
+        make_article(published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+        assert calendar_links(client.get("/").content.decode()) == [day_url(dt.date(2018, 4, 2))]
+        traveller.shift(dt.timedelta(hours=2))
+        assert calendar_links(client.get("/").content.decode()) == [
+            day_url(dt.date(2018, 4, 2)),
+            day_url(dt.date(2018, 4, 18)),
+        ]
 
 
 @pytest.mark.parametrize(
@@ -415,3 +444,34 @@ def test_every_page_carries_the_sidebar_blocks(client, article):
 def test_sidebar_date_field_holds_the_day_of_a_day_page(client, article):
     html = client.get("/luu-tru/2018/04/18/").content.decode()
     assert 'name="ngay" value="2018-04-18"' in html
+
+
+def test_portable_local_period_agrees_with_the_database_specific_one(make_article):
+    from django.db.models import F
+
+    from news.dates import LocalPeriod
+
+    class PortableLocalPeriod(LocalPeriod):
+        as_sqlite = as_postgresql = LocalPeriod.as_sql
+
+    for moment in [
+        dt.datetime(2018, 4, 17, 23, 59, tzinfo=VN),
+        dt.datetime(2018, 4, 18, 0, 30, tzinfo=VN),
+        dt.datetime(2018, 12, 31, 23, 50, tzinfo=VN),
+        dt.datetime(2019, 1, 1, 0, 10, tzinfo=VN),
+    ]:
+        make_article(published_at=moment)
+    for kind in LocalPeriod.KINDS:
+        rows = Article.objects.order_by("published_at").annotate(
+            native=LocalPeriod(F("published_at"), kind=kind),
+            portable=PortableLocalPeriod(F("published_at"), kind=kind),
+        )
+        pairs = [(row.native, row.portable) for row in rows]
+        assert all(native == portable for native, portable in pairs), pairs
+        if kind == "day":
+            assert [native for native, _ in pairs] == [
+                dt.date(2018, 4, 17),
+                dt.date(2018, 4, 18),
+                dt.date(2018, 12, 31),
+                dt.date(2019, 1, 1),
+            ]
