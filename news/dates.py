@@ -79,8 +79,8 @@ class LocalPeriod(Func):
     """The local day, or the first day of the local month, of a UTC datetime column, as a date.
 
     Each database shifts the stored UTC value by the fixed offset with its own
-    date functions (fast, and indifferent to its time-zone settings); no zone
-    name reaches the database.
+    date functions: fast, and indifferent to the database's time-zone data and
+    session settings (the only zone named is UTC).
     """
 
     output_field = DateField()

@@ -475,3 +475,19 @@ def test_portable_local_period_agrees_with_the_database_specific_one(make_articl
                 dt.date(2018, 12, 31),
                 dt.date(2019, 1, 1),
             ]
+
+
+def test_a_time_zone_with_daylight_saving_time_is_refused(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from news.dates import fixed_utc_offset
+
+    fixed_utc_offset.cache_clear()
+    try:
+        assert fixed_utc_offset() == dt.timedelta(hours=7)
+        settings.TIME_ZONE = "Europe/Paris"
+        fixed_utc_offset.cache_clear()
+        with pytest.raises(ImproperlyConfigured):
+            fixed_utc_offset()
+    finally:
+        fixed_utc_offset.cache_clear()

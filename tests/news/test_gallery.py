@@ -300,6 +300,10 @@ def test_admin_creates_an_album_with_several_photos_at_once(admin_client):
 
 def test_admin_edits_photos_of_an_album_and_adds_more(admin_client, album):
     [photo] = add_photos(album=album, uploads=[jpeg()], alt_text="Cũ")
+    listing = admin_client.get(reverse("admin:news_album_changelist")).content.decode()
+    assert album.title in listing
+    page = admin_client.get(reverse("admin:news_album_change", args=[album.pk])).content.decode()
+    assert f'<img src="{photo.rendition_url(320)}" alt="Cũ" width="160">' in page
     data = _album_form(
         title=album.title,
         slug=album.slug,
