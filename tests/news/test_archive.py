@@ -491,3 +491,12 @@ def test_a_time_zone_with_daylight_saving_time_is_refused(settings):
             fixed_utc_offset()
     finally:
         fixed_utc_offset.cache_clear()
+
+
+def test_archive_queries_never_ask_the_database_to_convert_to_local_time(client, article):
+    with CaptureQueriesContext(connection) as queries:
+        for url in ["/luu-tru/2018/", "/luu-tru/2018/04/", "/luu-tru/2018/04/18/", "/"]:
+            assert client.get(url).status_code == 200
+    sql = "\n".join(query["sql"] for query in queries.captured_queries)
+    assert "Ho_Chi_Minh" not in sql
+    assert "django_datetime" not in sql  # SQLite's Python time-zone functions
