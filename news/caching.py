@@ -63,3 +63,18 @@ def cache_timeout(default: int) -> int:
         return default
     remaining = int((moment - timezone.now()).total_seconds())
     return max(1, min(default, remaining))
+
+
+def cached_for_content(name: str, compute, *, timeout: int):
+    """Return compute()'s value, kept until the content changes or timeout seconds pass.
+
+    For data every page shows (sidebar counts): computed once per content
+    version instead of on every request, and never kept past the next
+    scheduled publication or expiry.
+    """
+    key = f"news:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, cache_timeout(timeout))
+    return value

@@ -60,16 +60,40 @@ def reencode(image: Image.Image, *, max_width: int | None = None) -> ContentFile
     Re-encoding keeps only pixels: anything appended to or hidden in the
     original file is not stored.
     """
-    fmt = image.format if image.format in FORMATS else "PNG"
+    fmt = _output_format(image)
     image = ImageOps.exif_transpose(image)
     if max_width and image.width > max_width:
-        image = image.resize(
-            (max_width, round(image.height * max_width / image.width)), Image.Resampling.LANCZOS
-        )
+        image = _narrowed(image, max_width)
+    return _encoded(image, fmt)
+
+
+def renditions(image: Image.Image, *, widths) -> dict[int, ContentFile]:
+    """Return copies of the image at each of the widths narrower than it, as reencode makes them.
+
+    The image is turned upright once for all the copies.
+    """
+    fmt = _output_format(image)
+    upright = ImageOps.exif_transpose(image)
+    return {
+        width: _encoded(_narrowed(upright, width), fmt)
+        for width in sorted(widths)
+        if width < upright.width
+    }
+
+
+def _output_format(image: Image.Image) -> str:
+    fmt = image.format if image.format in FORMATS else "PNG"
+    return "PNG" if fmt == "GIF" else fmt  # the first frame only; animation is not kept
+
+
+def _narrowed(image: Image.Image, width: int) -> Image.Image:
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _encoded(image: Image.Image, fmt: str) -> ContentFile:
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    if fmt == "GIF":
-        fmt = "PNG"  # the first frame only; animation is not kept
     buffer = io.BytesIO()
     options = {"quality": 85, "optimize": True} if fmt in ("JPEG", "WEBP") else {"optimize": True}
     image.save(buffer, format=fmt, **options)

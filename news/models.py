@@ -1,7 +1,8 @@
-"""Editorial content of the portal: categories, articles and their attachments."""
+"""Editorial content: categories, articles, attachments, agency links and photo albums."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -296,3 +297,142 @@ def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet"
     while f"{base}-{suffix}" in taken:
         suffix += 1
     return f"{base}-{suffix}"
+
+
+# --- Links to other agencies and the photo gallery ---------------------------
+
+
+class LinkQuerySet(models.QuerySet):
+    def active(self):
+        """Return the links shown to the public, in their display order."""
+        return self.filter(active=True).order_by("order", "title")
+
+
+class Link(models.Model):
+    title = models.CharField(_("tên trang"), max_length=200)
+    url = models.URLField(
+        _("địa chỉ"),
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://."),
+    )
+    order = models.PositiveIntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước trong danh sách.")
+    )
+    active = models.BooleanField(_("hiển thị"), default=True)
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("liên kết")
+        verbose_name_plural = _("liên kết")
+
+    def __str__(self):
+        return self.title
+
+
+class AlbumQuerySet(models.QuerySet):
+    def published(self):
+        """Return the albums the public may see, newest first."""
+        return self.filter(published=True).order_by("order", "-date", "-id")
+
+
+class Album(models.Model):
+    title = models.CharField(_("tên album"), max_length=200)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tên."),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    date = models.DateField(
+        _("ngày"), default=timezone.localdate, help_text=_("Ngày diễn ra sự kiện của album.")
+    )
+    order = models.IntegerField(
+        _("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước; cùng số thì album mới trước.")
+    )
+    published = models.BooleanField(_("hiển thị"), default=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    objects = AlbumQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "-date", "-id"]
+        verbose_name = _("album ảnh")
+        verbose_name_plural = _("album ảnh")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Album, self.title, exclude_pk=self.pk, fallback="album")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:album", kwargs={"slug": self.slug})
+
+
+class Photo(models.Model):
+    # Narrower copies made on upload, named after the stored image ("x.jpg" -> "x-640.jpg").
+    RENDITION_WIDTHS = (320, 640, 1280)
+
+    album = models.ForeignKey(
+        Album, verbose_name=_("album"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to="gallery/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text=_("Ảnh đã được làm sạch: xoay đúng chiều, bỏ siêu dữ liệu."),
+    )
+    width = models.PositiveIntegerField(_("rộng"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("cao"), default=0, editable=False)
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+    alt_text = models.CharField(
+        _("mô tả ảnh"),
+        max_length=300,
+        help_text=_("Văn bản thay thế cho người khiếm thị: ảnh cho thấy gì."),
+    )
+    date = models.DateField(_("ngày chụp"), default=timezone.localdate)
+    order = models.IntegerField(_("thứ tự"), default=0, help_text=_("Số nhỏ đứng trước."))
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        indexes = [models.Index(fields=["-date", "-id"], name="photo_latest_idx")]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def rendition_name(self, width: int) -> str:
+        """Return the storage name of the copy of the image at a width."""
+        stem, dot, extension = self.image.name.rpartition(".")
+        return f"{stem}-{width}{dot}{extension}"
+
+    def rendition_widths(self) -> list[int]:
+        """Return the widths of the stored narrower copies."""
+        return [width for width in self.RENDITION_WIDTHS if width < self.width]
+
+    def rendition_url(self, width: int) -> str:
+        """Return the URL of the copy at the smallest stored width at least this wide."""
+        for stored in self.rendition_widths():
+            if stored >= width:
+                return self.image.storage.url(self.rendition_name(stored))
+        return self.image.url
+
+    def srcset(self) -> str:
+        """Return the srcset attribute value listing every stored width."""
+        storage = self.image.storage
+        candidates = [
+            f"{storage.url(self.rendition_name(width))} {width}w"
+            for width in self.rendition_widths()
+        ]
+        candidates.append(f"{self.image.url} {self.width}w")
+        return ", ".join(candidates)

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from news.caching import bump_content_version
-from news.models import Article, Attachment, Category
+from news.models import Album, Article, Attachment, Category, Link, Photo
 
 
 @receiver(post_save, sender=Article)
@@ -25,3 +25,30 @@ def attachment_deleted(sender, instance, **kwargs):
     if instance.file:
         storage, name = instance.file.storage, instance.file.name
         transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_save, sender=Link)
+@receiver(post_delete, sender=Link)
+@receiver(post_save, sender=Album)
+@receiver(post_delete, sender=Album)
+@receiver(post_save, sender=Photo)
+def sidebar_content_changed(sender, **kwargs):
+    """Bump the content version when the links or the photos every sidebar shows change."""
+    bump_content_version()
+
+
+@receiver(post_delete, sender=Photo)
+def photo_deleted(sender, instance, **kwargs):
+    """Remove a deleted photo's files once the deletion is committed, and refresh caches."""
+    bump_content_version()
+    if not instance.image:
+        return
+    names = [instance.rendition_name(width) for width in instance.rendition_widths()]
+    names.append(instance.image.name)
+    storage = instance.image.storage
+
+    def delete_files():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)

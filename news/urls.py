@@ -1,8 +1,12 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from news import views
+from news.converters import TwoDigitConverter, YearConverter
 
 app_name = "news"
+
+register_converter(YearConverter, "yyyy")
+register_converter(TwoDigitConverter, "dd")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -10,5 +14,24 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("tin-tuc/<slug:slug>/ban-in/", views.ArticlePrintView.as_view(), name="article_print"),
     path("tep-dinh-kem/<int:pk>/", views.attachment_download, name="attachment"),
+    path("luu-tru/<yyyy:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
+    path(
+        "luu-tru/<yyyy:year>/<dd:month>/",
+        views.ArticleMonthArchiveView.as_view(),
+        name="archive_month",
+    ),
+    path(
+        "luu-tru/<yyyy:year>/<dd:month>/<dd:day>/",
+        views.ArticleDayArchiveView.as_view(),
+        name="archive_day",
+    ),
+    path(
+        "luu-tru/lich/<yyyy:year>/<dd:month>/",
+        views.ArchiveCalendarView.as_view(),
+        name="archive_calendar",
+    ),
+    path("luu-tru/xem-theo-ngay/", views.ArchiveByDateView.as_view(), name="archive_by_date"),
+    path("hinh-anh/", views.AlbumListView.as_view(), name="gallery"),
+    path("hinh-anh/<slug:slug>/", views.AlbumDetailView.as_view(), name="album"),
     path("editor/upload-anh/", views.editor_image_upload, name="editor_image_upload"),
 ]

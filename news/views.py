@@ -1,16 +1,28 @@
 """Public pages of the portal; thin generic views over the selectors."""
 
+import datetime as dt
+
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import (
+    DayArchiveView,
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
 
 from news import selectors
 from news.attachments import content_disposition
 from news.caching import cache_timeout
-from news.models import Article, Attachment, Category
+from news.dates import ARCHIVE_YEARS, day_range, month_range
+from news.forms import DayForm
+from news.models import Album, Article, Attachment, Category, Photo
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -133,3 +145,135 @@ def attachment_download(request, pk):
     else:
         mark_private(response)
     return response
+
+
+class ArchiveMixin:
+    """Pages of public articles by local date (generic date views, read in Vietnam time).
+
+    Items are filtered on aware datetime ranges computed in Python, as Django's
+    date views do; the per-month and per-day lists come from our own counts
+    instead of QuerySet.datetimes(), which would ask the database to convert
+    time zones.
+    """
+
+    date_field = "published_at"
+    year_format = "%Y"
+    month_format = "%m"
+    day_format = "%d"
+    paginate_by = settings.NEWS_PAGE_SIZE
+    allow_empty = True
+
+    def get_queryset(self):
+        return selectors.public_articles()
+
+    def get_year(self):
+        year = self.kwargs["year"]
+        if year not in ARCHIVE_YEARS:
+            raise Http404("Năm ngoài phạm vi lưu trữ.")
+        return f"{year:04d}"
+
+    def get_month(self):
+        return f"{self.kwargs['month']:02d}"
+
+    def get_day(self):
+        return f"{self.kwargs['day']:02d}"
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        counts = selectors.count_by_period(queryset, kind=date_type or self.get_date_list_period())
+        return counts if ordering == "ASC" else counts[::-1]
+
+    def get_calendar_month(self, context) -> dt.date:
+        """Return the month the sidebar calendar shows on this page."""
+        return (context.get("day") or context["month"]).replace(day=1)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["calendar_month"] = self.get_calendar_month(context)
+        # Empty archive pages are reachable but not worth indexing.
+        context["noindex"] = not context["object_list"]
+        return context
+
+
+class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
+    make_object_list = True
+
+    def get_dated_items(self):
+        date_list, articles, extra = super().get_dated_items()
+        year = extra["year"]
+        before, after = selectors.nearest_dates(
+            month_range(year.replace(month=1, day=1))[0],
+            month_range(year.replace(month=12, day=1))[1],
+        )
+        extra["previous_year"] = before and before.replace(month=1, day=1)
+        extra["next_year"] = after and after.replace(month=1, day=1)
+        return date_list, articles, extra
+
+    def get_calendar_month(self, context):
+        months = context["date_list"]
+        return months[-1].date if months else context["year"]
+
+
+class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
+    def get_dated_items(self):
+        date_list, articles, extra = super().get_dated_items()
+        # Step to the nearest months that have articles: empty neighbours would
+        # lead readers (and crawlers) month by month back to the first year.
+        before, after = selectors.nearest_dates(*month_range(extra["month"]))
+        extra["previous_month"] = before and before.replace(day=1)
+        extra["next_month"] = after and after.replace(day=1)
+        return date_list, articles, extra
+
+
+class ArticleDayArchiveView(ArchiveMixin, DayArchiveView):
+    def get_dated_items(self):
+        date_list, articles, extra = super().get_dated_items()
+        # Step to the nearest days that have articles, not to empty neighbours.
+        extra["previous_day"], extra["next_day"] = selectors.nearest_dates(*day_range(extra["day"]))
+        return date_list, articles, extra
+
+
+class ArchiveCalendarView(TemplateView):
+    """The calendar block of one month alone, for the sidebar to swap in place."""
+
+    template_name = "news/archive_calendar_fragment.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            month = dt.date(kwargs["year"], kwargs["month"], 1)
+        except ValueError:
+            raise Http404("Tháng không hợp lệ.") from None
+        if month.year not in ARCHIVE_YEARS:
+            raise Http404("Năm ngoài phạm vi lưu trữ.")
+        return {"calendar_month": month}
+
+
+class ArchiveByDateView(TemplateView):
+    """Go to the day page of the date asked for, or say clearly what is wrong with it."""
+
+    template_name = "news/archive_by_date.html"
+
+    def get(self, request, *args, **kwargs):
+        form = DayForm(request.GET or None)
+        if form.is_valid():
+            day = form.cleaned_data["ngay"]
+            return redirect("news:archive_day", year=day.year, month=day.month, day=day.day)
+        return self.render_to_response(
+            self.get_context_data(form=form), status=400 if form.is_bound else 200
+        )
+
+
+class AlbumListView(ListView):
+    paginate_by = 12
+    template_name = "news/album_list.html"
+
+    def get_queryset(self):
+        return selectors.albums_with_cover()
+
+
+class AlbumDetailView(DetailView):
+    template_name = "news/album_detail.html"
+
+    def get_queryset(self):
+        return Album.objects.published().prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.order_by("order", "id"))
+        )

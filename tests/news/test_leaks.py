@@ -26,7 +26,7 @@ from tests.news.documents import pdf_bytes, upload
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-MAX_PAGES = 600
+MAX_PAGES = 1000
 LINK = re.compile(r"""(?:href|src|action)\s*=\s*["']([^"']+)["']|<loc>\s*([^<\s]+)\s*</loc>""")
 ABSOLUTE = re.compile(r"https?://testserver[^\s\"'<>]*")
 # The display settings view only sets a cookie and redirects back to a crawled page.

@@ -1,0 +1,60 @@
+"""Sidebar blocks of the archives: months with counts, the calendar, the date form."""
+
+from django import template
+from django.utils import timezone
+
+from news import selectors
+from news.caching import cached_for_content
+from news.dates import parse_year_month
+
+register = template.Library()
+
+RECENT_MONTHS = 12
+# Every page shows these blocks: their counts are computed once per content change.
+CACHE_SECONDS = 3600
+
+
+@register.inclusion_tag("includes/archive_months.html")
+def archive_months():
+    """Render "Lưu trữ": the last months with articles, with counts."""
+    months = cached_for_content(
+        "archive-months",
+        lambda: selectors.recent_month_counts(months=RECENT_MONTHS),
+        timeout=CACHE_SECONDS,
+    )
+    return {"months": months}
+
+
+@register.inclusion_tag("includes/archive_calendar.html", takes_context=True)
+def archive_calendar(context):
+    """Render "Lưu trữ (Lịch)" for the page's month, a month asked with ?lich=, or this month."""
+    request = context.get("request")
+    month = (
+        context.get("calendar_month")
+        or parse_year_month(request.GET.get("lich") if request else None)
+        or timezone.localdate()
+    )
+    calendar = cached_for_content(
+        f"archive-calendar:{month:%Y-%m}",
+        lambda: selectors.archive_calendar(month),
+        timeout=CACHE_SECONDS,
+    )
+    return {"calendar": calendar}
+
+
+@register.inclusion_tag("includes/archive_date_form.html", takes_context=True)
+def archive_date_form(context):
+    """Render "Xem theo ngày": a date field going to the day page."""
+    return {"day": context.get("day"), "today": timezone.localdate()}
+
+
+@register.filter
+def vn_month(value) -> str:
+    """Return "Tháng 4 năm 2018" for a date."""
+    return f"Tháng {value.month} năm {value.year}" if value else ""
+
+
+@register.filter
+def vn_month_short(value) -> str:
+    """Return "4/2018" for a date."""
+    return f"{value.month}/{value.year}" if value else ""
