@@ -11,6 +11,7 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("dem/", include("counters.urls")),
     path("", include("news.urls")),
 ]
 
