@@ -78,6 +78,7 @@ class SuperuserCorrects(StaffOnly):
 @admin.register(SiteTotal)
 class SiteTotalAdmin(SuperuserCorrects, admin.ModelAdmin):
     list_display = ["__str__", "visits"]
+    fields = ["visits"]
 
     def has_add_permission(self, request):
         return request.user.is_superuser and not SiteTotal.objects.exists()
