@@ -32,3 +32,7 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media test-results
+
+## Measure the counting endpoint beside a bare Django view (PostgreSQL, gunicorn, wrk; BENCH_ARGS=--quick)
+bench-counters: $(STAMP)
+	$(PY) -m bench.counters $(BENCH_ARGS)

@@ -395,3 +395,12 @@ def test_a_visit_without_an_article_costs_four_statements(visitor, browser_hit):
 def test_a_crawler_costs_two_statements(visitor, article, django_assert_num_queries):
     with django_assert_num_queries(2):
         visitor.post(hit_url(article), "{}", content_type="application/json")
+
+
+def test_pruning_now_and_then_needs_no_scheduled_job(browser_hit, article, settings):
+    settings.COUNTERS_PRUNE_EVERY = 1
+    with time_machine.travel(timezone.now() - dt.timedelta(hours=2), tick=False):
+        browser_hit(Client(), article)
+    browser_hit(Client(), article)
+    assert VisitorPresence.objects.count() == 1
+    assert views_of(article) == 2
