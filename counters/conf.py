@@ -28,6 +28,11 @@ def prune_every() -> int:
     return getattr(settings, "COUNTERS_PRUNE_EVERY", 1000)
 
 
+def synchronous_commit() -> bool:
+    """Return False if counting transactions on PostgreSQL may skip waiting for the disk."""
+    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)
+
+
 COOKIE_NAME = getattr(settings, "COUNTERS_COOKIE_NAME", "visitor")
 COOKIE_SALT = "counters.visitor"
 COOKIE_MAX_AGE = 365 * 24 * 3600

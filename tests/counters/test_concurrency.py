@@ -168,3 +168,14 @@ def test_200_simultaneous_first_views_on_two_processes_add_exactly_200(two_serve
     assert selectors.article_views(article.pk) == 200
     assert selectors.live_numbers()["visits"] == 200
     assert max(numbers["views"] for _status, numbers, _cookie in results) == 200
+
+
+def test_counting_without_waiting_for_the_disk_still_counts_exactly(article, settings):
+    settings.COUNTERS_SYNCHRONOUS_COMMIT = False
+    visitors = [uuid.uuid4() for _ in range(50)]
+    run_together(50, lambda index: services.record_view(article=article, visitor=visitors[index]))
+    run_together(50, lambda index: services.record_view(article=article, visitor=visitors[index]))
+    assert selectors.article_views(article.pk) == 50
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"  # the setting was local to each transaction
