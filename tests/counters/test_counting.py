@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -404,3 +404,18 @@ def test_pruning_now_and_then_needs_no_scheduled_job(browser_hit, article, setti
     browser_hit(Client(), article)
     assert VisitorPresence.objects.count() == 1
     assert views_of(article) == 2
+
+
+def test_a_database_failure_while_counting_is_a_503_not_a_500(visitor, browser_hit, article):
+    def database_down(execute, sql, params, many, context):
+        if "counters_" in sql:
+            raise OperationalError("the database is unreachable")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(database_down):
+        response = browser_hit(visitor, article)
+        pixel = visitor.get(pixel_url(article), headers={"User-Agent": BROWSER_UA})
+    assert response.status_code == 503
+    assert "error" in json.loads(response.content)
+    assert "no-store" in response["Cache-Control"]
+    assert pixel.status_code == 503
