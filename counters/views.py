@@ -7,6 +7,7 @@ numbers.
 
 import json
 import logging
+import uuid
 
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
@@ -58,25 +59,20 @@ class CountingView(View):
             response["Retry-After"] = "30"
             return response
 
-    def count(self, request, article_id: int | None):
-        """Record the request if it counts; return a function that sets a new visitor's cookie."""
+    def count(self, request, article_id: int | None) -> uuid.UUID | None:
+        """Record the request if it counts; return the id of a new visitor to remember."""
         self.check_article(article_id)
-        remember = None
-        if is_countable(request):
-            visitor, is_new = visitor_id(request)
-            if article_id is None:
-                hit = services.record_visit(visitor=visitor)
-            else:
-                hit = services.record_view(article=article_id, visitor=visitor)
-            if hit.flooded:
-                raise Flooded
-            if is_new:
-
-                def remember(response):
-                    remember_visitor(request, response, visitor)
-
-            services.maybe_prune_stale_marks()
-        return remember
+        if not is_countable(request):
+            return None
+        visitor, is_new = visitor_id(request)
+        if article_id is None:
+            hit = services.record_visit(visitor=visitor)
+        else:
+            hit = services.record_view(article=article_id, visitor=visitor)
+        if hit.flooded:
+            raise Flooded
+        services.maybe_prune_stale_marks()
+        return visitor if is_new else None
 
     def check_article(self, article_id: int | None) -> None:
         """Raise Http404 unless the article, if any, is public."""
@@ -106,10 +102,10 @@ class HitView(CountingView):
                     raise ValueError
             except ValueError:
                 raise BadRequest("Nội dung yêu cầu phải để trống hoặc là {}.") from None
-        remember = self.count(request, article_id)
+        new_visitor = self.count(request, article_id)
         response = JsonResponse(selectors.live_numbers(article_id=article_id))
-        if remember:
-            remember(response)
+        if new_visitor:
+            remember_visitor(request, response, new_visitor)
         return response
 
 
@@ -119,10 +115,10 @@ class PixelView(CountingView):
     http_method_names = ["get", "head"]
 
     def get(self, request, article_id: int | None = None):
-        remember = self.count(request, article_id)
+        new_visitor = self.count(request, article_id)
         response = HttpResponse(PIXEL, content_type="image/gif")
-        if remember:
-            remember(response)
+        if new_visitor:
+            remember_visitor(request, response, new_visitor)
         return response
 
     def head(self, request, article_id: int | None = None):
