@@ -7,9 +7,11 @@ off) on a free loopback port, hammers the article counting endpoint with wrk
 request is a new visitor's first view), then measures the floor: a Django view
 rendering a 20 KB template with no database, served the same way.
 
-It prints views per second beside the floor's requests per second, and
-whether the final count is exact: the article's total and the site's total
-must equal the number of 200 answers that gunicorn logged. wrk's own tally can
+The counting runs twice: with durable commits (the default) and with
+COUNTERS_SYNCHRONOUS_COMMIT off. It prints views per second beside the
+floor's requests per second, and whether each final count is exact: the
+article's total and the site's total must grow by the number of 200 answers
+that gunicorn logged. wrk's own tally can
 be a little lower: it does not count the requests in flight when it stops,
 which the server still answers and counts.
 
@@ -17,6 +19,7 @@ which the server still answers and counts.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import secrets
@@ -45,13 +48,11 @@ for n in range(3):
         title=f"Bài đo hiệu năng {n}", lead="Tóm tắt.", body="<p>Nội dung.</p>",
         category=category, status="published", published_at=timezone.now(),
     )
-print(Article.objects.order_by("pk").first().pk)
+print(*Article.objects.order_by("pk").values_list("pk", flat=True))
 """
 TOTALS = """
-from counters.models import ArticleTotal, SiteTotal
-article = ArticleTotal.objects.get(article_id={article_id}).views
-site = SiteTotal.objects.get().visits
-print(article, site)
+from counters import selectors
+print(selectors.article_views({article_id}), selectors.live_numbers()["visits"])
 """
 
 
@@ -84,6 +85,40 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def totals(env: dict, article_id: int) -> tuple[int, int]:
+    """Return the article's views and the site's visits, read from the database."""
+    output = manage(env, "shell", "-v0", "-c", TOTALS.format(article_id=article_id))
+    views, visits = output.split()
+    return int(views), int(visits)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict):
+    """Serve the portal as in production; yield its URL and a list that receives its access log."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "access.log"
+        server = subprocess.Popen(  # noqa: S603
+            [
+                *(sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"),
+                *("--bind", f"127.0.0.1:{port}", "--access-logfile", str(log)),
+                *("--access-logformat", "%(m)s %(U)s %(s)s", "--log-level", "warning"),
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        lines: list[str] = []
+        try:
+            wait_until_up(base + "/bench/floor/", server)
+            yield base, lines
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+            if log.exists():
+                lines.extend(log.read_text().splitlines())
 
 
 def wait_until_up(url: str, process: subprocess.Popen) -> None:
@@ -153,60 +188,51 @@ def main() -> int:
     print(f"Database: {args.database_url} (re-created)")
     recreate_database(args.database_url)
     manage(env, "migrate", "--noinput", "-v0")
-    article_id = int(manage(env, "shell", "-v0", "-c", SEED).splitlines()[-1])
+    article_ids = [int(pk) for pk in manage(env, "shell", "-v0", "-c", SEED).split()]
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as tmp:
-        access_log = Path(tmp) / "access.log"
-        server = subprocess.Popen(  # noqa: S603
-            [
-                *(sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"),
-                *("--bind", f"127.0.0.1:{port}", "--access-logfile", str(access_log)),
-                *("--access-logformat", "%(m)s %(U)s %(s)s", "--log-level", "warning"),
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        try:
-            wait_until_up(base + "/bench/floor/", server)
-            hit_path = f"/dem/bai-viet/{article_id}/"
-            print(f"gunicorn: 2 sync workers on {base}; wrk: {args.connections} connections")
-            print(f"Counting: POST {hit_path} for {duration} s ...", flush=True)
-            counting = wrk(
+    runs = []
+    for label, extra in (
+        ("counting, durable commits", {}),
+        ("counting, synchronous_commit off", {"COUNTERS_SYNCHRONOUS_COMMIT": "0"}),
+    ):
+        article_id = article_ids[len(runs)]
+        hit_path = f"/dem/bai-viet/{article_id}/"
+        before = totals(env, article_id)
+        print(f"{label}: POST {hit_path} for {duration} s ...", flush=True)
+        with gunicorn({**env, **extra}) as (base, access_log):
+            result = wrk(
                 base + hit_path, duration=duration, connections=args.connections, script="post.lua"
             )
             time.sleep(1)  # let the requests in flight when wrk stopped finish
-            print(f"Floor: GET /bench/floor/ for {duration} s ...", flush=True)
-            floor = wrk(base + "/bench/floor/", duration=duration, connections=args.connections)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        answered = sum(
-            1 for line in access_log.read_text().splitlines() if line == f"POST {hit_path} 200"
-        )
-    views, visits = map(
-        int, manage(env, "shell", "-v0", "-c", TOTALS.format(article_id=article_id)).split()
-    )
+        after = totals(env, article_id)
+        answered = access_log.count(f"POST {hit_path} 200")
+        views, visits = after[0] - before[0], after[1] - before[1]
+        result.update(label=label, answered=answered, views=views, visits=visits)
+        result["exact"] = views == answered == visits and result["ok"] == result["requests"]
+        runs.append(result)
+    print(f"floor: GET /bench/floor/ for {duration} s ...", flush=True)
+    with gunicorn(env) as (base, _access_log):
+        floor = wrk(base + "/bench/floor/", duration=duration, connections=args.connections)
 
-    exact = views == answered and visits == answered
-    ratio = counting["rps"] / floor["rps"] if floor["rps"] else 0
-    print()
+    print(f"\ngunicorn 2 sync workers, DEBUG off, PostgreSQL; wrk {args.connections} connections")
+    for run in runs:
+        print(
+            f"  {run['label']:36} {run['rps']:8.1f} views/s  {run['rps'] / floor['rps']:5.2f}"
+            f" of the floor  p50 {run['p50']}  p99 {run['p99']}"
+        )
     print(
-        f"  counting endpoint   {counting['rps']:8.1f} views/s   "
-        f"p50 {counting['p50']}  p99 {counting['p99']}  ({counting['requests']} requests)"
+        f"  {'floor: bare Django view, 20 KB':36} {floor['rps']:8.1f} req/s    1.00"
+        f" of the floor  p50 {floor['p50']}  p99 {floor['p99']}"
     )
-    print(
-        f"  bare Django view    {floor['rps']:8.1f} req/s     "
-        f"p50 {floor['p50']}  p99 {floor['p99']}  (20 KB template, no database)"
-    )
-    print(f"  ratio               {ratio:8.2f} of the floor")
-    print(
-        f"  exact               {'yes' if exact else 'NO'}: article total {views}, site total "
-        f"{visits}, 200 answers logged by gunicorn {answered}, 2xx counted by wrk "
-        f"{counting['ok']} (wrk leaves out requests still in flight when it stops)"
-    )
-    return 0 if exact and counting["ok"] == counting["requests"] else 1
+    for run in runs:
+        print(
+            f"  exact ({run['label']}): {'yes' if run['exact'] else 'NO'}: "
+            f"views counted {run['views']}, visits counted {run['visits']}, "
+            f"200 answers logged by gunicorn {run['answered']}, 2xx counted by wrk {run['ok']} "
+            f"of {run['requests']}"
+        )
+    print("  (wrk leaves out the requests still in flight when it stops; the server counts them)")
+    return 0 if all(run["exact"] for run in runs) else 1
 
 
 if __name__ == "__main__":
