@@ -28,6 +28,11 @@ def prune_every() -> int:
     return getattr(settings, "COUNTERS_PRUNE_EVERY", 1000)
 
 
+def shards() -> int:
+    """Return over how many rows each count is spread."""
+    return max(1, getattr(settings, "COUNTERS_SHARDS", 8))
+
+
 def synchronous_commit() -> bool:
     """Return False if counting transactions on PostgreSQL may skip waiting for the disk."""
     return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)

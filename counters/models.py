@@ -9,73 +9,72 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Article
 
-SITE_TOTAL_ID = 1
+# Every count is spread over a few rows ("shards") picked at random and summed
+# when read: concurrent transactions then rarely wait for each other's lock on
+# one hot row, which matters most while each waits for its commit to reach
+# the disk. COUNTERS_SHARDS sets how many; reads do not depend on it.
+SHARD_HELP = _("Số được cộng dồn trên vài dòng để các lượt đếm đồng thời không phải chờ nhau.")
 
 
 class SiteTotal(models.Model):
-    """The site's running total of visits: a single row."""
+    """A share of the site's running total of visits; the total is the sum of the shares."""
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=SITE_TOTAL_ID)
-    visits = models.PositiveBigIntegerField(
-        _("tổng lượt truy cập"),
-        default=0,
-        help_text=_("Số hiện trong ô “SỐ LƯỢT TRUY CẬP”. Chỉ sửa khi cần đính chính."),
+    shard = models.PositiveSmallIntegerField(
+        _("phần"), primary_key=True, default=0, help_text=SHARD_HELP
     )
+    visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
     class Meta:
         verbose_name = _("tổng lượt truy cập")
         verbose_name_plural = _("tổng lượt truy cập")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(id=SITE_TOTAL_ID), name="counters_sitetotal_single_row"
-            )
-        ]
 
     def __str__(self):
-        return f"Tổng lượt truy cập: {self.visits}"
+        return f"{self.shard}: {self.visits}"
 
 
 class SiteDay(models.Model):
-    """The site's visits on one local (Vietnam) date."""
+    """A share of the site's visits on one local (Vietnam) date."""
 
-    day = models.DateField(_("ngày"), primary_key=True, help_text=_("Ngày theo giờ Việt Nam."))
+    day = models.DateField(_("ngày"), help_text=_("Ngày theo giờ Việt Nam."))
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
     visits = models.PositiveIntegerField(_("lượt truy cập"), default=0)
 
     class Meta:
         ordering = ["-day"]
         verbose_name = _("lượt truy cập trong ngày")
         verbose_name_plural = _("lượt truy cập theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "shard"], name="counters_siteday_unique")
+        ]
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}: {self.visits}"
 
 
 class ArticleTotal(models.Model):
-    """An article's running total of views."""
+    """A share of an article's running total of views."""
 
-    article = models.OneToOneField(
-        Article,
-        verbose_name=_("bài viết"),
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="view_total",
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="view_totals"
     )
-    views = models.PositiveBigIntegerField(
-        _("lượt xem"),
-        default=0,
-        help_text=_("Số hiện ở dòng “Số lượt người xem”. Chỉ sửa khi cần đính chính."),
-    )
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
 
     class Meta:
         verbose_name = _("tổng lượt xem bài viết")
         verbose_name_plural = _("tổng lượt xem bài viết")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "shard"], name="counters_articletotal_unique"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.article}: {self.views}"
+        return f"{self.article_id}/{self.shard}: {self.views}"
 
 
 class ArticleDay(models.Model):
-    """An article's views on one local (Vietnam) date."""
+    """A share of an article's views on one local (Vietnam) date."""
 
     article = models.ForeignKey(
         Article,
@@ -84,13 +83,16 @@ class ArticleDay(models.Model):
         related_name="daily_views",
     )
     day = models.DateField(_("ngày"), help_text=_("Ngày theo giờ Việt Nam."))
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
     views = models.PositiveIntegerField(_("lượt xem"), default=0)
 
     class Meta:
         verbose_name = _("lượt xem trong ngày")
         verbose_name_plural = _("lượt xem theo ngày")
         constraints = [
-            models.UniqueConstraint(fields=["article", "day"], name="counters_articleday_unique")
+            models.UniqueConstraint(
+                fields=["article", "day", "shard"], name="counters_articleday_unique"
+            )
         ]
         # "Most read in the last N days" scans a range of days.
         indexes = [models.Index(fields=["day", "article"], name="counters_articleday_day_idx")]

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from counters import conf
 from counters.models import (
-    SITE_TOTAL_ID,
     ArticleDay,
     ArticleTotal,
     SiteDay,
@@ -27,21 +26,19 @@ def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = Non
     """
     now = now or timezone.now()
     parts = [
-        f"(SELECT {column(SiteTotal, 'visits')} FROM {table(SiteTotal)} "  # noqa: S608
-        f"WHERE {column(SiteTotal, 'id')} = %s)",
-        f"(SELECT {column(SiteDay, 'visits')} FROM {table(SiteDay)} "  # noqa: S608
+        f"(SELECT SUM({column(SiteTotal, 'visits')}) FROM {table(SiteTotal)})",  # noqa: S608
+        f"(SELECT SUM({column(SiteDay, 'visits')}) FROM {table(SiteDay)} "  # noqa: S608
         f"WHERE {column(SiteDay, 'day')} = %s)",
         f"(SELECT COUNT(*) FROM {table(VisitorPresence)} "  # noqa: S608
         f"WHERE {column(VisitorPresence, 'last_seen_at')} >= %s)",
     ]
     params = [
-        SITE_TOTAL_ID,
         prep(SiteDay, "day", timezone.localdate(now)),
         prep(VisitorPresence, "last_seen_at", now - conf.online_window()),
     ]
     if article_id is not None:
         parts.append(
-            f"(SELECT {column(ArticleTotal, 'views')} FROM {table(ArticleTotal)} "  # noqa: S608
+            f"(SELECT SUM({column(ArticleTotal, 'views')}) FROM {table(ArticleTotal)} "  # noqa: S608
             f"WHERE {column(ArticleTotal, 'article')} = %s)"
         )
         params.append(article_id)
@@ -54,8 +51,8 @@ def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = Non
 
 def article_views(article_id: int) -> int:
     """Return the article's total views."""
-    views = ArticleTotal.objects.filter(article_id=article_id).values_list("views", flat=True)
-    return views.first() or 0
+    total = ArticleTotal.objects.filter(article_id=article_id).aggregate(total=Sum("views"))
+    return total["total"] or 0
 
 
 def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date | None = None):
@@ -74,7 +71,10 @@ def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None
     """Return most_read() with each article's total views as total_views."""
     articles = list(most_read(days=days, limit=limit, today=today))
     totals = dict(
-        ArticleTotal.objects.filter(article__in=articles).values_list("article_id", "views")
+        ArticleTotal.objects.filter(article__in=articles)
+        .values("article_id")
+        .annotate(total=Sum("views"))
+        .values_list("article_id", "total")
     )
     for article in articles:
         article.total_views = totals.get(article.pk, 0)
@@ -86,7 +86,10 @@ def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.da
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=days - 1)
     counted = dict(
-        SiteDay.objects.filter(day__gte=since, day__lte=today).values_list("day", "visits")
+        SiteDay.objects.filter(day__gte=since, day__lte=today)
+        .values("day")
+        .annotate(total=Sum("visits"))
+        .values_list("day", "total")
     )
     return [
         (day, counted.get(day, 0))

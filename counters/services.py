@@ -16,7 +16,9 @@ with COUNTERS_SYNCHRONOUS_COMMIT off on PostgreSQL):
 the visitor's presence, the view mark, and an increment each of the article's
 day, the article's total, the site's day and the site's total (the last four
 only when something is new). Rows are always locked in that order, hottest
-last, so transactions never deadlock and hold the hot rows only briefly.
+last, so transactions never deadlock and hold the hot rows only briefly; the
+counts are spread over COUNTERS_SHARDS rows each (see models.py), so that
+concurrent transactions seldom wait for one another at all.
 """
 
 import datetime as dt
@@ -29,7 +31,6 @@ from django.utils import timezone
 
 from counters import conf
 from counters.models import (
-    SITE_TOTAL_ID,
     ArticleDay,
     ArticleTotal,
     SiteDay,
@@ -123,12 +124,13 @@ def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime | Non
         return Hit(flooded=True)
     new_view = article_id is not None and _mark_view(visitor, article_id, now)
     today = timezone.localdate(now)
+    shard = random.randrange(conf.shards())
     if new_view:
-        _increment(ArticleDay, {"article": article_id, "day": today}, "views")
-        _increment(ArticleTotal, {"article": article_id}, "views")
+        _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
+        _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
     if new_visit:
-        _increment(SiteDay, {"day": today}, "visits")
-        _increment(SiteTotal, {"id": SITE_TOTAL_ID}, "visits")
+        _increment(SiteDay, {"day": today, "shard": shard}, "visits")
+        _increment(SiteTotal, {"shard": shard}, "visits")
     return Hit(new_visit=new_visit, new_view=new_view)
 
 
@@ -166,12 +168,19 @@ def maybe_prune_stale_marks() -> None:
 
 @transaction.atomic
 def set_totals(*, site_visits: int | None = None, article_views: dict[int, int]) -> None:
-    """Replace the site's total visits and the given articles' total views."""
+    """Replace the site's total visits and the given articles' total views.
+
+    Views counted concurrently land in other shards after the replacement
+    commits, so they add to the new total rather than being lost in it.
+    """
     if site_visits is not None:
-        SiteTotal.objects.update_or_create(id=SITE_TOTAL_ID, defaults={"visits": site_visits})
-    ArticleTotal.objects.bulk_create(
-        [ArticleTotal(article_id=pk, views=views) for pk, views in article_views.items()],
-        update_conflicts=True,
-        unique_fields=["article"],
-        update_fields=["views"],
-    )
+        SiteTotal.objects.all().delete()
+        SiteTotal.objects.create(shard=0, visits=site_visits)
+    if article_views:
+        ArticleTotal.objects.filter(article__in=list(article_views)).delete()
+        ArticleTotal.objects.bulk_create(
+            [
+                ArticleTotal(article_id=pk, shard=0, views=views)
+                for pk, views in article_views.items()
+            ]
+        )

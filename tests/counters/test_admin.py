@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from counters import selectors
 from counters.charts import bar_chart, nice_ceiling
 from counters.models import ArticleDay, ArticleTotal, SiteDay, SiteTotal
 from news.models import Article
@@ -93,21 +94,45 @@ def test_a_bad_period_shows_an_error_and_the_default(staff_client):
     assert response.context["form"].errors
 
 
-def test_a_superuser_can_correct_a_total(admin_client, article):
-    total = ArticleTotal.objects.create(article=article, views=10)
-    url = reverse("admin:counters_articletotal_change", args=[total.pk])
-    response = admin_client.post(url, {"views": 629})
+CORRECT_URL = "admin:counters_statistics_correct"
+
+
+def test_a_superuser_can_correct_an_article_total_by_slug_or_id(admin_client, article):
+    ArticleTotal.objects.create(article=article, shard=3, views=10)
+    ArticleTotal.objects.create(article=article, shard=5, views=4)
+    response = admin_client.post(reverse(CORRECT_URL), {"article": article.slug, "total": 629})
     assert response.status_code == 302
-    assert ArticleTotal.objects.get().views == 629
-    SiteTotal.objects.create(visits=1)
-    url = reverse("admin:counters_sitetotal_change", args=[1])
-    admin_client.post(url, {"visits": 5135392})
-    assert SiteTotal.objects.get().visits == 5135392
+    assert selectors.article_views(article.pk) == 629
+    admin_client.post(reverse(CORRECT_URL), {"article": str(article.pk), "total": 630})
+    assert selectors.article_views(article.pk) == 630
 
 
-def test_other_staff_can_look_at_totals_but_not_change_them(staff_client, article):
-    total = ArticleTotal.objects.create(article=article, views=10)
-    url = reverse("admin:counters_articletotal_change", args=[total.pk])
-    assert staff_client.get(url).status_code == 200
-    staff_client.post(url, {"views": 999})
-    assert ArticleTotal.objects.get().views == 10
+def test_a_superuser_can_correct_the_site_total(admin_client):
+    SiteTotal.objects.create(shard=2, visits=1)
+    page = admin_client.get(reverse(STATISTICS_URL)).content.decode()
+    assert reverse(CORRECT_URL) in page
+    admin_client.post(reverse(CORRECT_URL), {"article": "", "total": 5135392})
+    assert selectors.live_numbers()["visits"] == 5135392
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"article": "khong-co-bai-nay", "total": 1}, "Không có bài viết nào"),
+        ({"article": "", "total": -1}, "lớn hơn hoặc bằng với 0"),
+        ({"article": "", "total": "nhiều"}, 'id="id_total_error"'),
+    ],
+)
+def test_a_bad_correction_is_explained_and_changes_nothing(admin_client, data, message):
+    response = admin_client.post(reverse(CORRECT_URL), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert SiteTotal.objects.count() == 0
+
+
+def test_other_staff_cannot_correct_totals(staff_client, article):
+    page = staff_client.get(reverse(STATISTICS_URL)).content.decode()
+    assert reverse(CORRECT_URL) not in page
+    response = staff_client.post(reverse(CORRECT_URL), {"article": "", "total": 5})
+    assert response.status_code == 403
+    assert SiteTotal.objects.count() == 0

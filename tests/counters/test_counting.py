@@ -419,3 +419,14 @@ def test_a_database_failure_while_counting_is_a_503_not_a_500(visitor, browser_h
     assert "error" in json.loads(response.content)
     assert "no-store" in response["Cache-Control"]
     assert pixel.status_code == 503
+
+
+def test_counts_are_spread_over_shards_and_summed_exactly(browser_hit, article, settings):
+    settings.COUNTERS_SHARDS = 4
+    for _ in range(40):
+        browser_hit(Client(), article)
+    shards = set(ArticleTotal.objects.values_list("shard", flat=True))
+    assert len(shards) > 1 and shards <= {0, 1, 2, 3}
+    assert SiteTotal.objects.count() > 1
+    assert views_of(article) == 40
+    assert selectors.live_numbers() == {"visits": 40, "today": 40, "online": 40}
