@@ -52,6 +52,9 @@ def test_the_statistics_page_draws_svg_charts_of_30_and_90_days(staff_client):
     assert len(charts) == 2
     assert charts[0].count("<rect") == 30 and charts[1].count("<rect") == 90
     assert f"{today:%d/%m/%Y}: 120 lượt" in charts[0]
+    # Coordinates are plain numbers (the Vietnamese locale writes 57,2 for 57.2).
+    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', charts[0])
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
     assert "Tổng 180 lượt" in html and "Tổng 210 lượt" in html
     assert "<script" not in html.split('id="content-main"')[1]
     assert 'style="' not in html.split('id="content-main"')[1]
