@@ -4,8 +4,10 @@ Creates (or re-creates) a PostgreSQL database for the benchmark, migrates it,
 seeds a few articles, serves the portal with gunicorn (2 sync workers, DEBUG
 off) on a free loopback port, hammers the article counting endpoint with wrk
 (32 connections, a browser's user agent, POST {} with no cookie so that every
-request is a new visitor's first view), then measures the floor: a Django view
-rendering a 20 KB template with no database, served the same way.
+request is a new visitor's first view), and measures the floor before and
+after: a Django view rendering a 20 KB template with no database, served the
+same way. The floor is their mean; on a shared machine the two differ, which
+shows how far to trust the ratios.
 
 The counting runs twice: with durable commits (the default) and with
 COUNTERS_SYNCHRONOUS_COMMIT off. It prints views per second beside the
@@ -190,6 +192,13 @@ def main() -> int:
     manage(env, "migrate", "--noinput", "-v0")
     article_ids = [int(pk) for pk in manage(env, "shell", "-v0", "-c", SEED).split()]
 
+    def measure_floor(when: str) -> dict:
+        print(f"floor ({when}): GET /bench/floor/ for {duration} s ...", flush=True)
+        with gunicorn(env) as (base, _access_log):
+            return wrk(base + "/bench/floor/", duration=duration, connections=args.connections)
+
+    load_before = os.getloadavg()[0]
+    floors = [measure_floor("before")]
     runs = []
     for label, extra in (
         ("counting, durable commits", {}),
@@ -210,20 +219,22 @@ def main() -> int:
         result.update(label=label, answered=answered, views=views, visits=visits)
         result["exact"] = views == answered == visits and result["ok"] == result["requests"]
         runs.append(result)
-    print(f"floor: GET /bench/floor/ for {duration} s ...", flush=True)
-    with gunicorn(env) as (base, _access_log):
-        floor = wrk(base + "/bench/floor/", duration=duration, connections=args.connections)
+    floors.append(measure_floor("after"))
+    floor_rps = sum(floor["rps"] for floor in floors) / len(floors)
 
     print(f"\ngunicorn 2 sync workers, DEBUG off, PostgreSQL; wrk {args.connections} connections")
+    print(f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     for run in runs:
         print(
-            f"  {run['label']:36} {run['rps']:8.1f} views/s  {run['rps'] / floor['rps']:5.2f}"
+            f"  {run['label']:36} {run['rps']:8.1f} views/s  {run['rps'] / floor_rps:5.2f}"
             f" of the floor  p50 {run['p50']}  p99 {run['p99']}"
         )
-    print(
-        f"  {'floor: bare Django view, 20 KB':36} {floor['rps']:8.1f} req/s    1.00"
-        f" of the floor  p50 {floor['p50']}  p99 {floor['p99']}"
-    )
+    for when, floor in zip(("before", "after"), floors, strict=True):
+        print(
+            f"  {'floor (' + when + '): bare Django view, 20 KB':36} {floor['rps']:8.1f} req/s"
+            f"  {floor['rps'] / floor_rps:5.2f} of the floor"
+            f"  p50 {floor['p50']}  p99 {floor['p99']}"
+        )
     for run in runs:
         print(
             f"  exact ({run['label']}): {'yes' if run['exact'] else 'NO'}: "
