@@ -16,6 +16,7 @@ $(STAMP): requirements.txt
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py import_counts counters/fixtures/demo_counts.csv --skip-missing
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the whole test suite (SQLite unless DATABASE_URL is set; browser tests when Chromium is installed)
@@ -38,3 +39,7 @@ print-sample: $(STAMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media test-results
+
+## Measure the counting endpoint beside a bare Django view (PostgreSQL, gunicorn, wrk; BENCH_ARGS=--quick)
+bench-counters: $(STAMP)
+	$(PY) -m bench.counters $(BENCH_ARGS)

@@ -1,0 +1,155 @@
+"""Site visits and article views: running totals, daily totals and deduplication marks.
+
+Totals only ever change through single atomic SQL statements (see services.py),
+so concurrent requests in any number of processes add up exactly.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Article
+
+# Every count is spread over a few rows ("shards") picked at random and summed
+# when read: concurrent transactions then rarely wait for each other's lock on
+# one hot row, which matters most while each waits for its commit to reach
+# the disk. COUNTERS_SHARDS sets how many; reads do not depend on it.
+SHARD_HELP = _("Số được cộng dồn trên vài dòng để các lượt đếm đồng thời không phải chờ nhau.")
+
+
+class SiteTotal(models.Model):
+    """A share of the site's running total of visits; the total is the sum of the shares."""
+
+    shard = models.PositiveSmallIntegerField(
+        _("phần"), primary_key=True, default=0, help_text=SHARD_HELP
+    )
+    visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
+
+    class Meta:
+        verbose_name = _("tổng lượt truy cập")
+        verbose_name_plural = _("tổng lượt truy cập")
+
+    def __str__(self):
+        return f"{self.shard}: {self.visits}"
+
+
+class SiteDay(models.Model):
+    """A share of the site's visits on one local (Vietnam) date."""
+
+    day = models.DateField(_("ngày"), help_text=_("Ngày theo giờ Việt Nam."))
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
+    visits = models.PositiveIntegerField(_("lượt truy cập"), default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("lượt truy cập trong ngày")
+        verbose_name_plural = _("lượt truy cập theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "shard"], name="counters_siteday_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y}: {self.visits}"
+
+
+class ArticleTotal(models.Model):
+    """A share of an article's running total of views."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="view_totals"
+    )
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
+    views = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("tổng lượt xem bài viết")
+        verbose_name_plural = _("tổng lượt xem bài viết")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "shard"], name="counters_articletotal_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}/{self.shard}: {self.views}"
+
+
+class ArticleDay(models.Model):
+    """A share of an article's views on one local (Vietnam) date."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="daily_views",
+    )
+    day = models.DateField(_("ngày"), help_text=_("Ngày theo giờ Việt Nam."))
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
+    views = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem trong ngày")
+        verbose_name_plural = _("lượt xem theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "day", "shard"], name="counters_articleday_unique"
+            )
+        ]
+        # "Most read in the last N days" scans a range of days.
+        indexes = [models.Index(fields=["day", "article"], name="counters_articleday_day_idx")]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day:%d/%m/%Y}: {self.views}"
+
+
+class VisitorPresence(models.Model):
+    """When a visitor (by cookie id) was last seen, and the id of their current visit.
+
+    One row per recent visitor, shared by every process through the database:
+    it decides whether a request starts a new visit, counts the visitors online
+    and limits floods. Rows older than the view window are useless and pruned.
+    """
+
+    visitor = models.UUIDField(_("mã khách"), primary_key=True)
+    visit = models.UUIDField(
+        _("mã lượt truy cập"),
+        help_text=_("Đổi khi khách quay lại sau khoảng thời gian tính lượt."),
+    )
+    last_seen_at = models.DateTimeField(_("lần cuối"), db_index=True)
+    burst_started_at = models.DateTimeField(_("đầu chu kỳ giới hạn"))
+    burst_hits = models.PositiveIntegerField(_("số yêu cầu trong chu kỳ"), default=1)
+
+    class Meta:
+        verbose_name = _("khách đang truy cập")
+        verbose_name_plural = _("khách đang truy cập")
+
+    def __str__(self):
+        return str(self.visitor)
+
+
+class ViewMark(models.Model):
+    """When a visitor's view of an article was last counted."""
+
+    visitor = models.UUIDField(_("mã khách"))
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="+"
+    )
+    counted_at = models.DateTimeField(_("tính lúc"), db_index=True)
+
+    class Meta:
+        verbose_name = _("dấu lượt xem")
+        verbose_name_plural = _("dấu lượt xem")
+        constraints = [
+            models.UniqueConstraint(fields=["visitor", "article"], name="counters_viewmark_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.visitor} → {self.article_id}"
+
+
+class Statistics(SiteDay):
+    """The admin's statistics page (charts and most read), listed under this app."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("thống kê truy cập")
+        verbose_name_plural = _("thống kê truy cập")

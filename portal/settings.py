@@ -295,3 +295,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Counters: the same visitor counts again for an article (and as a new visit)
+# after this many seconds. See counters/conf.py for the other settings.
+COUNTERS_VIEW_WINDOW = int(os.environ.get("COUNTERS_VIEW_WINDOW", 30 * 60))
+# Off: PostgreSQL acknowledges counts before they reach the disk (faster; a
+# database crash may lose the last moments of counts, never double them).
+COUNTERS_SYNCHRONOUS_COMMIT = env_bool("COUNTERS_SYNCHRONOUS_COMMIT", True)
+# Each count is spread over this many rows so that concurrent counting seldom waits on a lock.
+COUNTERS_SHARDS = int(os.environ.get("COUNTERS_SHARDS", 8))

@@ -14,6 +14,7 @@ urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
     path("hien-thi/", display_settings, name="display"),
+    path("dem/", include("counters.urls")),
     path("", include("news.urls")),
 ]
 

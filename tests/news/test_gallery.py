@@ -194,12 +194,14 @@ def test_gallery_pages_make_a_fixed_number_of_queries(client, album, django_asse
     for index in range(5):
         other = Album.objects.create(title=f"Album {index}")
         add_photos(album=other, uploads=[jpeg(), jpeg()], alt_text="Ảnh")
-    # menu, count, albums, covers; sidebar: links, photos, and once per content
-    # version the archive blocks (next scheduled change, newest article, calendar: 3).
-    with django_assert_num_queries(11):
+    # menu, count, albums, covers; sidebar: visit numbers, most read, links,
+    # photos, and once per content version the archive blocks (next scheduled
+    # change, newest article, calendar: 3).
+    with django_assert_num_queries(13):
         client.get(reverse("news:gallery"))
-    # menu, album, its photos, links, photos; the archive blocks come from the cache.
-    with django_assert_num_queries(5):
+    # menu, album, its photos, visit numbers, most read, links, photos; the
+    # archive blocks come from the cache.
+    with django_assert_num_queries(7):
         client.get(album.get_absolute_url())
 
 

@@ -19,7 +19,7 @@ def test_print_view_has_every_part_of_the_printed_page(client, article):
     assert f'<h1 id="article-title" class="article-title">{article.title}</h1>' in html
     assert article.lead in html
     assert "Kim Ngân" in html
-    assert 'Số lượt người xem: <span class="view-count">' in html
+    assert 'Số lượt người xem: <span class="view-count" data-counter="views"' in html
     assert f"http://testserver{article.get_absolute_url()}" in html
     # Shown by the print view's script: without JavaScript it could not print.
     assert (
@@ -45,15 +45,15 @@ def test_print_view_of_a_draft_is_not_found(client, make_article):
     assert client.get(draft.get_print_url()).status_code == 404
 
 
-def test_print_view_makes_two_queries_however_many_attachments(
+def test_print_view_makes_three_queries_however_many_attachments(
     client, article, django_assert_num_queries
 ):
-    # The article with its category, then its attachments.
-    with django_assert_num_queries(2):
+    # The article with its category, its attachments, its view count.
+    with django_assert_num_queries(3):
         assert client.get(article.get_print_url()).status_code == 200
     for number in range(3):
         Attachment(article=article, file=upload(f"Kế hoạch {number}.pdf", pdf_bytes())).save()
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         assert client.get(article.get_print_url()).status_code == 200
 
 
@@ -61,3 +61,14 @@ def test_article_page_links_print_css_for_paper_only_and_the_font_for_all(client
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
     assert '<link rel="stylesheet" href="/static/css/fonts.css">' in html
+
+
+def test_print_view_counts_through_the_same_hook_as_the_article_page(client, article):
+    hook = re.compile(r'data-hit-url="([^"]+)"')
+    article_page = client.get(article.get_absolute_url()).content.decode()
+    print_page = client.get(article.get_print_url()).content.decode()
+    assert (
+        hook.findall(print_page) == hook.findall(article_page) == [f"/dem/bai-viet/{article.pk}/"]
+    )
+    assert "js/counters.js" in print_page
+    assert "<noscript><img" in print_page

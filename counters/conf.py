@@ -1,0 +1,44 @@
+"""Settings of the counters, with their defaults."""
+
+import datetime as dt
+
+from django.conf import settings
+
+
+def view_window() -> dt.timedelta:
+    """Return how long a view (and a visit) lasts before the same visitor counts again."""
+    return dt.timedelta(seconds=getattr(settings, "COUNTERS_VIEW_WINDOW", 30 * 60))
+
+
+def online_window() -> dt.timedelta:
+    """Return how recently a visitor must have been seen to count as online."""
+    return dt.timedelta(seconds=getattr(settings, "COUNTERS_ONLINE_WINDOW", 5 * 60))
+
+
+def flood_limit() -> tuple[int, dt.timedelta]:
+    """Return how many counting requests one visitor may make per period."""
+    return (
+        getattr(settings, "COUNTERS_FLOOD_LIMIT", 30),
+        dt.timedelta(seconds=getattr(settings, "COUNTERS_FLOOD_PERIOD", 60)),
+    )
+
+
+def prune_every() -> int:
+    """Return after how many recorded hits, on average, stale marks are pruned (0: never)."""
+    return getattr(settings, "COUNTERS_PRUNE_EVERY", 1000)
+
+
+def shards() -> int:
+    """Return over how many rows each count is spread."""
+    return max(1, getattr(settings, "COUNTERS_SHARDS", 8))
+
+
+def synchronous_commit() -> bool:
+    """Return False if counting transactions on PostgreSQL may skip waiting for the disk."""
+    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)
+
+
+COOKIE_NAME = getattr(settings, "COUNTERS_COOKIE_NAME", "visitor")
+COOKIE_SALT = "counters.visitor"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+MOST_READ_DAYS = 7

@@ -1,0 +1,109 @@
+"""Reads of the counters: live numbers, most read articles, daily series."""
+
+import datetime as dt
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from counters import conf
+from counters.models import (
+    ArticleDay,
+    ArticleTotal,
+    SiteDay,
+    SiteTotal,
+    VisitorPresence,
+)
+from counters.sql import column, fetch_one, prep, table
+from news.models import Article
+from news.selectors import public_articles
+
+
+def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = None) -> dict:
+    """Return the site's total visits, today's visits, visitors online and the article's views.
+
+    One statement, one round trip: these numbers are read on every page and
+    every counting request.
+    """
+    now = now or timezone.now()
+    parts = [
+        f"(SELECT SUM({column(SiteTotal, 'visits')}) FROM {table(SiteTotal)})",  # noqa: S608
+        f"(SELECT SUM({column(SiteDay, 'visits')}) FROM {table(SiteDay)} "  # noqa: S608
+        f"WHERE {column(SiteDay, 'day')} = %s)",
+        f"(SELECT COUNT(*) FROM {table(VisitorPresence)} "  # noqa: S608
+        f"WHERE {column(VisitorPresence, 'last_seen_at')} >= %s)",
+    ]
+    params = [
+        prep(SiteDay, "day", timezone.localdate(now)),
+        prep(VisitorPresence, "last_seen_at", now - conf.online_window()),
+    ]
+    if article_id is not None:
+        parts.append(
+            f"(SELECT SUM({column(ArticleTotal, 'views')}) FROM {table(ArticleTotal)} "  # noqa: S608
+            f"WHERE {column(ArticleTotal, 'article')} = %s)"
+        )
+        params.append(article_id)
+    row = [int(value or 0) for value in fetch_one(f"SELECT {', '.join(parts)}", params)]
+    numbers = {"visits": row[0], "today": row[1], "online": row[2]}
+    if article_id is not None:
+        numbers["views"] = row[3]
+    return numbers
+
+
+def article_views(article_id: int) -> int:
+    """Return the article's total views."""
+    total = ArticleTotal.objects.filter(article_id=article_id).aggregate(total=Sum("views"))
+    return total["total"] or 0
+
+
+def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date | None = None):
+    """Return the public articles most read in the last days (today included), with recent_views."""
+    today = today or timezone.localdate()
+    since = today - dt.timedelta(days=days - 1)
+    return (
+        public_articles()
+        .filter(daily_views__day__gte=since, daily_views__day__lte=today)
+        .annotate(recent_views=Sum("daily_views__views"))
+        .order_by("-recent_views", "-published_at", "-id")[:limit]
+    )
+
+
+def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None) -> list[Article]:
+    """Return most_read() with each article's total views as total_views."""
+    articles = list(most_read(days=days, limit=limit, today=today))
+    totals = dict(
+        ArticleTotal.objects.filter(article__in=articles)
+        .values("article_id")
+        .annotate(total=Sum("views"))
+        .values_list("article_id", "total")
+    )
+    for article in articles:
+        article.total_views = totals.get(article.pk, 0)
+    return articles
+
+
+def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.date, int]]:
+    """Return (date, visits) for each of the last days, oldest first, zero where none."""
+    today = today or timezone.localdate()
+    since = today - dt.timedelta(days=days - 1)
+    counted = dict(
+        SiteDay.objects.filter(day__gte=since, day__lte=today)
+        .values("day")
+        .annotate(total=Sum("visits"))
+        .values_list("day", "total")
+    )
+    return [
+        (day, counted.get(day, 0))
+        for day in (since + dt.timedelta(days=offset) for offset in range(days))
+    ]
+
+
+def daily_views_total(*, days: int, today: dt.date | None = None) -> int:
+    """Return the views of all articles in the last days."""
+    today = today or timezone.localdate()
+    since = today - dt.timedelta(days=days - 1)
+    return (
+        ArticleDay.objects.filter(day__gte=since, day__lte=today).aggregate(total=Sum("views"))[
+            "total"
+        ]
+        or 0
+    )

@@ -1,0 +1,131 @@
+"""The counting endpoints: a JSON POST for pages with JavaScript, a GIF for those without.
+
+Pages stay cacheable as a whole: they never count anything themselves, they
+name one of these small uncached URLs, which counts and answers with the live
+numbers.
+"""
+
+import json
+import logging
+import uuid
+
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from counters import selectors, services
+from counters.visitors import is_countable, remember_visitor, visitor_id
+from news.models import Article
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY = 1024
+# The smallest transparent GIF: 1x1 pixel, 43 bytes.
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+class BadRequest(Exception):
+    pass
+
+
+class Flooded(Exception):
+    pass
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class CountingView(View):
+    """Count the request (a visit, and a view when an article is named) and answer."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            return self.error(404, "Không tìm thấy bài viết.")
+        except BadRequest as error:
+            return self.error(400, str(error))
+        except Flooded:
+            response = self.error(429, "Quá nhiều yêu cầu, vui lòng thử lại sau.")
+            response["Retry-After"] = "60"
+            return response
+        except DatabaseError:
+            logger.exception("Counting failed")
+            response = self.error(503, "Tạm thời không đếm được lượt truy cập.")
+            response["Retry-After"] = "30"
+            return response
+
+    def count(self, request, article_id: int | None) -> uuid.UUID | None:
+        """Record the request if it counts; return the id of a new visitor to remember."""
+        self.check_article(article_id)
+        if not is_countable(request):
+            return None
+        visitor, is_new = visitor_id(request)
+        if article_id is None:
+            hit = services.record_visit(visitor=visitor)
+        else:
+            hit = services.record_view(article=article_id, visitor=visitor)
+        if hit.flooded:
+            raise Flooded
+        services.maybe_prune_stale_marks()
+        return visitor if is_new else None
+
+    def check_article(self, article_id: int | None) -> None:
+        """Raise Http404 unless the article, if any, is public."""
+        if (
+            article_id is not None
+            and not Article.objects.published().filter(pk=article_id).exists()
+        ):
+            raise Http404
+
+    def error(self, status: int, message: str) -> HttpResponse:
+        return JsonResponse({"error": message}, status=status)
+
+
+class HitView(CountingView):
+    """Answer a POST with an empty body (or a JSON object) with the live numbers as JSON."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, article_id: int | None = None):
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > MAX_BODY:
+            raise BadRequest("Nội dung yêu cầu quá lớn.")
+        body = request.body.strip()
+        if body:
+            try:
+                if not isinstance(json.loads(body), dict):
+                    raise ValueError
+            except ValueError:
+                raise BadRequest("Nội dung yêu cầu phải để trống hoặc là {}.") from None
+        new_visitor = self.count(request, article_id)
+        response = JsonResponse(selectors.live_numbers(article_id=article_id))
+        if new_visitor:
+            remember_visitor(request, response, new_visitor)
+        return response
+
+
+class PixelView(CountingView):
+    """Count a visitor without JavaScript through an image inside <noscript>."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request, article_id: int | None = None):
+        new_visitor = self.count(request, article_id)
+        response = HttpResponse(PIXEL, content_type="image/gif")
+        if new_visitor:
+            remember_visitor(request, response, new_visitor)
+        return response
+
+    def head(self, request, article_id: int | None = None):
+        self.check_article(article_id)
+        response = HttpResponse(content_type="image/gif")
+        response["Content-Length"] = str(len(PIXEL))
+        return response
+
+    def error(self, status: int, message: str) -> HttpResponse:
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
