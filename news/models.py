@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.sanitize import sanitize_html
+from news.search import search_document
 from news.text import vietnamese_slugify
 
 
@@ -114,6 +115,13 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    search_text = models.TextField(
+        _("văn bản tìm kiếm"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Tiêu đề, sapo và nội dung viết thường, bỏ dấu; tự tạo khi lưu."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -136,6 +144,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
         self.body = sanitize_html(self.body)
+        self.search_text = search_document(title=self.title, lead=self.lead, body=self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from news import selectors
-from news.models import Category
+from news import search, selectors
+from news.forms import SearchForm
+from news.models import Article, Category
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -69,3 +70,48 @@ class ArticlePrintView(DetailView):
 
     def get_queryset(self):
         return selectors.public_articles()
+
+
+class SearchView(ListView):
+    """List the public articles that hold every word of the query, best match first."""
+
+    paginate_by = settings.NEWS_PAGE_SIZE
+    template_name = "news/article_search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None)
+        self.options = self.form.search_options() if self.form.is_valid() else None
+        self.typo_fallback = False
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and self.options is None:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if self.options is None:
+            return Article.objects.none()
+        return search.search_articles(**self.options)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.options and search.supports_typos() and paginator.count == 0:
+            self.typo_fallback = True
+            similar = search.similar_titles(**self.options)
+            paginator = super().get_paginator(similar, per_page, **kwargs)
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = self.options["terms"] if self.options else []
+        for article in context["article_list"]:
+            article.highlighted_title = search.highlight(article.title, terms)
+            article.snippet = search.snippet(lead=article.lead, body=article.body, terms=terms)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            form=self.form,
+            searched=self.options is not None,
+            typo_fallback=self.typo_fallback,
+            query_suffix=f"&{params.urlencode()}" if params else "",
+        )
+        return context
