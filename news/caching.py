@@ -8,6 +8,8 @@ expires.
 """
 
 import datetime as dt
+import functools
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -63,3 +65,32 @@ def cache_timeout(default: int) -> int:
         return default
     remaining = int((moment - timezone.now()).total_seconds())
     return max(1, min(default, remaining))
+
+
+def cache_public_response(timeout: int):
+    """Return a view decorator that caches successful GET responses per content version.
+
+    The key holds the absolute URL (feeds and sitemaps carry the host) and the
+    content version, so any article change serves fresh content at once; the
+    lifetime never outlives the next scheduled publication or expiry.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+            key = f"news:response:{content_version()}:{url}"
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                if response.status_code == 200 and not response.streaming:
+                    cache.set(key, response, cache_timeout(timeout))
+            return response
+
+        return cached_view
+
+    return decorator

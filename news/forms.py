@@ -21,6 +21,13 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class CategoryChoiceField(forms.ModelChoiceField):
+    def validate_no_null_characters(self, value):
+        """Reject a value with a null character as an unknown category."""
+        if "\x00" in str(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Từ khóa",
@@ -33,7 +40,7 @@ class SearchForm(forms.Form):
             "null_characters_not_allowed": "Từ khóa chứa ký tự không hợp lệ.",
         },
     )
-    category = forms.ModelChoiceField(
+    category = CategoryChoiceField(
         label="Chuyên mục",
         queryset=Category.objects.all(),
         to_field_name="slug",
@@ -59,7 +66,10 @@ class SearchForm(forms.Form):
         label="Sắp xếp",
         required=False,
         choices=[("", "Phù hợp nhất"), ("date", "Mới nhất")],
-        error_messages={"invalid_choice": "Cách sắp xếp không hợp lệ."},
+        error_messages={
+            "invalid_choice": "Cách sắp xếp không hợp lệ.",
+            "null_characters_not_allowed": "Cách sắp xếp không hợp lệ.",
+        },
     )
 
     def clean_q(self):

@@ -1,6 +1,10 @@
 from django.urls import path
 
-from news import views
+from news import feeds, views
+from news.caching import cache_public_response
+
+FEED_CACHE_SECONDS = 15 * 60
+cached = cache_public_response(FEED_CACHE_SECONDS)
 
 app_name = "news"
 
@@ -10,5 +14,8 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("tin-tuc/<slug:slug>/ban-in/", views.ArticlePrintView.as_view(), name="article_print"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    path("rss/", cached(feeds.LatestArticlesFeed()), name="feed"),
+    path("rss/<slug:slug>/", cached(feeds.CategoryFeed()), name="category_feed"),
+    path("kenh-rss/", views.FeedListView.as_view(), name="feeds"),
     path("editor/upload-anh/", views.editor_image_upload, name="editor_image_upload"),
 ]

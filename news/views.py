@@ -92,6 +92,10 @@ class SearchView(ListView):
             return Article.objects.none()
         return search.search_articles(**self.options)
 
+    def get_paginate_by(self, queryset):
+        # A bad query lists nothing; its page number must not turn into a 404.
+        return self.paginate_by if self.options else None
+
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.options and search.supports_typos() and paginator.count == 0:
@@ -115,3 +119,9 @@ class SearchView(ListView):
             query_suffix=f"&{params.urlencode()}" if params else "",
         )
         return context
+
+
+class FeedListView(TemplateView):
+    """List every RSS feed of the portal: the latest articles and one per category."""
+
+    template_name = "news/feed_list.html"

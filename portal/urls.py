@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from portal import views
+
 admin.site.site_header = settings.PORTAL_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
 admin.site.index_title = "Quản trị nội dung"
@@ -11,6 +13,10 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("", include("news.urls")),
 ]
 
