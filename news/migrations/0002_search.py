@@ -1,4 +1,3 @@
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
 # Vietnamese is matched without diacritics: a text-search configuration that
@@ -6,6 +5,9 @@ from django.db import migrations, models
 # stemming, no stop words). unaccent() itself is not immutable and cannot
 # appear in an index expression; a configuration can.
 CREATE_CONFIG = [
+    # Kept on reverse: other parts of the database may come to use them.
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE TEXT SEARCH CONFIGURATION vietnamese_unaccent (COPY = simple)",
     "ALTER TEXT SEARCH CONFIGURATION vietnamese_unaccent "
     "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple",
@@ -48,19 +50,9 @@ def postgresql_only(statements):
 
 
 def fill_search_text(apps, schema_editor):
-    from news.search import search_document
+    from news.search import refill_search_text
 
-    Article = apps.get_model("news", "Article")
-    batch = []
-    for article in Article.objects.only("title", "lead", "body").iterator(chunk_size=500):
-        article.search_text = search_document(
-            title=article.title, lead=article.lead, body=article.body
-        )
-        batch.append(article)
-        if len(batch) == 500:
-            Article.objects.bulk_update(batch, ["search_text"])
-            batch = []
-    Article.objects.bulk_update(batch, ["search_text"])
+    refill_search_text(apps.get_model("news", "Article"))
 
 
 class Migration(migrations.Migration):
@@ -76,8 +68,6 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default='', editable=False, help_text='Tiêu đề, sapo và nội dung viết thường, bỏ dấu; tự tạo khi lưu.', verbose_name='văn bản tìm kiếm'),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop, elidable=True),
-        UnaccentExtension(),
-        TrigramExtension(),
         migrations.RunPython(postgresql_only(CREATE_CONFIG), postgresql_only(DROP_CONFIG)),
         migrations.RunPython(postgresql_only(CREATE_INDEXES), postgresql_only(DROP_INDEXES)),
     ]

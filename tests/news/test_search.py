@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 
 import pytest
 from django.db import connection
@@ -390,3 +391,13 @@ def test_typo_fallback_condition_is_served_by_the_trigram_index_on_postgresql(co
     )
     plan = plan_of(condition, seqscan=False)
     assert "Bitmap Index Scan on article_title_trgm_idx" in plan, plan
+
+
+def test_rebuild_command_repairs_search_text_written_around_save(make_article):
+    from django.core.management import call_command
+
+    article = make_article(title="Đường dây nóng")
+    Article.objects.filter(pk=article.pk).update(title="Cải cách hành chính", search_text="")
+    assert list(search_articles(["cai"])) == []
+    call_command("rebuild_search_text", stdout=io.StringIO())
+    assert list(search_articles(["cai", "cach"])) == [article]
