@@ -79,7 +79,7 @@ class SearchView(ListView):
     template_name = "news/article_search.html"
 
     def get(self, request, *args, **kwargs):
-        self.form = SearchForm(request.GET or None)
+        self.form = SearchForm(request.GET or None, label_suffix="")
         self.options = self.form.search_options() if self.form.is_valid() else None
         self.typo_fallback = False
         response = super().get(request, *args, **kwargs)
