@@ -264,8 +264,9 @@ def test_search_page_query_count_does_not_grow_with_results(
 ):
     for i in range(count):
         make_article(title=f"Cải cách {i}")
-    # Menu categories, category choices, count, page of results.
-    with django_assert_num_queries(4):
+    # Next scheduled change (for the cache lifetime), menu categories,
+    # category choices, count, page of results.
+    with django_assert_num_queries(5):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -275,8 +276,9 @@ def test_query_count_with_every_filter_is_fixed(
 ):
     for i in range(25):
         make_article(title=f"Cải cách {i}")
-    # Menu categories, the chosen category, category choices, count, page.
-    with django_assert_num_queries(5):
+    # Next scheduled change, menu categories, the chosen category, category
+    # choices, count, page.
+    with django_assert_num_queries(6):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},
@@ -401,3 +403,22 @@ def test_rebuild_command_repairs_search_text_written_around_save(make_article):
     assert list(search_articles(["cai"])) == []
     call_command("rebuild_search_text", stdout=io.StringIO())
     assert list(search_articles(["cai", "cach"])) == [article]
+
+
+def test_a_repeated_search_is_served_from_cache_until_an_article_changes(
+    client, make_article, django_assert_num_queries
+):
+    make_article(title="Cải cách một")
+    assert titles(client.get(SEARCH, {"q": "cai cach"})) == ["Cải cách một"]
+    with django_assert_num_queries(0):
+        cached = client.get(SEARCH, {"q": "cai cach"})
+    assert "<mark>Cải</mark> <mark>cách</mark> một" in cached.content.decode()
+    make_article(title="Cải cách hai")
+    assert set(titles(client.get(SEARCH, {"q": "cai cach"}))) == {"Cải cách một", "Cải cách hai"}
+
+
+def test_bad_queries_are_not_cached(client, db):
+    assert client.get(SEARCH, {"q": ""}).status_code == 400
+    response = client.get(SEARCH, {"q": ""})
+    assert response.status_code == 400
+    assert response.context is not None
