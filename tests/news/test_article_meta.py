@@ -46,7 +46,8 @@ def test_article_page_has_canonical_open_graph_twitter_and_json_ld(client, artic
     assert data["headline"] == article.title
     assert data["mainEntityOfPage"]["@id"] == url
     assert data["datePublished"] == "2018-04-18T09:30:00+07:00"
-    assert data["dateModified"].endswith("+07:00")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", data["dateModified"])
+    assert meta(html, "property", "article:modified_time") == data["dateModified"]
     assert data["author"] == {"@type": "Person", "name": "Kim Ngân"}
     assert data["publisher"]["name"] == "Cổng thông tin điện tử thành phố Bạc Liêu"
     assert data["publisher"]["logo"]["url"] == "http://testserver/static/img/logo.png"
