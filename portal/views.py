@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 from news.caching import cache_public_response
@@ -26,7 +26,7 @@ def sitemap_section(request, section):
     return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Return robots.txt: everything public may be crawled except the admin and search."""
     lines = [
