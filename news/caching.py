@@ -8,6 +8,8 @@ expires.
 """
 
 import datetime as dt
+import functools
+import hashlib
 import time
 
 from django.core.cache import cache
@@ -78,3 +80,32 @@ def cached_for_content(name: str, compute, *, timeout: int):
         value = compute()
         cache.set(key, value, cache_timeout(timeout))
     return value
+
+
+def cache_public_response(timeout: int):
+    """Return a view decorator that caches successful GET responses per content version.
+
+    The key holds the absolute URL (feeds and sitemaps carry the host) and the
+    content version, so any article change serves fresh content at once; the
+    lifetime never outlives the next scheduled publication or expiry.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def cached_view(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+            key = f"news:response:{content_version()}:{url}"
+            response = cache.get(key)
+            if response is None:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                if response.status_code == 200 and not response.streaming:
+                    cache.set(key, response, cache_timeout(timeout))
+            return response
+
+        return cached_view
+
+    return decorator

@@ -1,9 +1,13 @@
-"""Public forms of the portal."""
+"""Forms of the public pages."""
+
+import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from news.dates import ARCHIVE_YEARS
+from news.models import Category
+from news.search import MAX_QUERY_LENGTH, query_terms
 
 # A native date input sends 2018-04-18; people typing by hand write 18/04/2018.
 DAY_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -28,3 +32,105 @@ class DayForm(forms.Form):
                 params={"first": ARCHIVE_YEARS[0], "last": ARCHIVE_YEARS[-1]},
             )
         return day
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Dates outside these years cannot be real filters, and the extremes of
+# Python's calendar overflow when turned into local datetimes.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def validate_no_null_characters(self, value):
+        """Reject a value with a null character as an unknown category."""
+        if "\x00" in str(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Từ khóa",
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "required": "Vui lòng nhập từ khóa cần tìm.",
+            "max_length": (
+                "Từ khóa quá dài: tối đa %(limit_value)d ký tự (bạn nhập %(show_value)d)."
+            ),
+            "null_characters_not_allowed": "Từ khóa chứa ký tự không hợp lệ.",
+        },
+    )
+    category = CategoryChoiceField(
+        label="Chuyên mục",
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tất cả chuyên mục",
+        error_messages={"invalid_choice": "Chuyên mục này không tồn tại."},
+    )
+    start = forms.DateField(
+        label="Từ ngày",
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DateInput,
+        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
+    )
+    end = forms.DateField(
+        label="Đến ngày",
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DateInput,
+        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
+    )
+    sort = forms.ChoiceField(
+        label="Sắp xếp",
+        required=False,
+        choices=[("", "Phù hợp nhất"), ("date", "Mới nhất")],
+        error_messages={
+            "invalid_choice": "Cách sắp xếp không hợp lệ.",
+            "null_characters_not_allowed": "Cách sắp xếp không hợp lệ.",
+        },
+    )
+
+    def clean_q(self):
+        q = self.cleaned_data["q"]
+        if not query_terms(q):
+            raise ValidationError("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
+        return q
+
+    def _clean_date(self, name):
+        value = self.cleaned_data.get(name)
+        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValidationError(f"Hãy chọn ngày trong các năm {FIRST_YEAR}–{LAST_YEAR}.")
+        return value
+
+    def clean_start(self):
+        return self._clean_date("start")
+
+    def clean_end(self):
+        return self._clean_date("end")
+
+    def clean(self):
+        cleaned = super().clean()
+        start: dt.date | None = cleaned.get("start")
+        end: dt.date | None = cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", "“Đến ngày” phải sau hoặc trùng “Từ ngày”.")
+        return cleaned
+
+    def search_options(self) -> dict:
+        """Return the keyword arguments of news.search.search_articles for valid data."""
+        data = self.cleaned_data
+        return {
+            "terms": query_terms(data["q"]),
+            "category": data.get("category"),
+            "start": data.get("start"),
+            "end": data.get("end"),
+            "by_date": data.get("sort") == "date",
+        }

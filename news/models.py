@@ -20,6 +20,7 @@ from news.attachments import (
     validate_attachment,
 )
 from news.sanitize import sanitize_html
+from news.search import search_document
 from news.text import vietnamese_slugify
 
 
@@ -144,10 +145,20 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    search_text = models.TextField(
+        _("văn bản tìm kiếm"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Tiêu đề, sapo và nội dung viết thường, bỏ dấu; tự tạo khi lưu."),
+    )
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name=_("lịch sử bài viết"), verbose_name_plural=_("lịch sử bài viết")
+        verbose_name=_("lịch sử bài viết"),
+        verbose_name_plural=_("lịch sử bài viết"),
+        # Derived from the title, lead and body, which the history already keeps.
+        excluded_fields=["search_text"],
     )
 
     class Meta:
@@ -170,6 +181,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
         self.body = sanitize_html(self.body)
+        self.search_text = search_document(title=self.title, lead=self.lead, body=self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

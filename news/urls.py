@@ -1,7 +1,14 @@
 from django.urls import path, register_converter
 
-from news import views
+from news import feeds, views
+from news.caching import cache_public_response
 from news.converters import TwoDigitConverter, YearConverter
+
+FEED_CACHE_SECONDS = 15 * 60
+# Popular searches repeat; a broad one costs hundreds of milliseconds on a
+# large site, so its page is kept until the content changes.
+SEARCH_CACHE_SECONDS = 5 * 60
+cached = cache_public_response(FEED_CACHE_SECONDS)
 
 app_name = "news"
 
@@ -33,5 +40,13 @@ urlpatterns = [
     path("luu-tru/xem-theo-ngay/", views.ArchiveByDateView.as_view(), name="archive_by_date"),
     path("hinh-anh/", views.AlbumListView.as_view(), name="gallery"),
     path("hinh-anh/<slug:slug>/", views.AlbumDetailView.as_view(), name="album"),
+    path(
+        "tim-kiem/",
+        cache_public_response(SEARCH_CACHE_SECONDS)(views.SearchView.as_view()),
+        name="search",
+    ),
+    path("rss/", cached(feeds.LatestArticlesFeed()), name="feed"),
+    path("rss/<slug:slug>/", cached(feeds.CategoryFeed()), name="category_feed"),
+    path("kenh-rss/", views.FeedListView.as_view(), name="feeds"),
     path("editor/upload-anh/", views.editor_image_upload, name="editor_image_upload"),
 ]

@@ -17,11 +17,11 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from news import selectors
+from news import search, selectors
 from news.attachments import content_disposition
 from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
-from news.forms import DayForm
+from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Category, Photo
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
@@ -277,3 +277,58 @@ class AlbumDetailView(DetailView):
         return Album.objects.published().prefetch_related(
             Prefetch("photos", queryset=Photo.objects.order_by("order", "id"))
         )
+
+
+class SearchView(ListView):
+    """List the public articles that hold every word of the query, best match first."""
+
+    paginate_by = settings.NEWS_PAGE_SIZE
+    template_name = "news/article_search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None, label_suffix="")
+        self.options = self.form.search_options() if self.form.is_valid() else None
+        self.typo_fallback = False
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and self.options is None:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if self.options is None:
+            return Article.objects.none()
+        return search.search_articles(**self.options)
+
+    def get_paginate_by(self, queryset):
+        # A bad query lists nothing; its page number must not turn into a 404.
+        return self.paginate_by if self.options else None
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.options and search.supports_typos() and paginator.count == 0:
+            self.typo_fallback = True
+            similar = search.similar_titles(**self.options)
+            paginator = super().get_paginator(similar, per_page, **kwargs)
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = self.options["terms"] if self.options else []
+        for article in context["article_list"]:
+            article.highlighted_title = search.highlight(article.title, terms)
+            article.snippet = search.snippet(lead=article.lead, body=article.body, terms=terms)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            form=self.form,
+            searched=self.options is not None,
+            typo_fallback=self.typo_fallback,
+            query_suffix=f"&{params.urlencode()}" if params else "",
+        )
+        return context
+
+
+class FeedListView(TemplateView):
+    """List every RSS feed of the portal: the latest articles and one per category."""
+
+    template_name = "news/feed_list.html"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from portal.views import display_settings
+from portal import views
 
 admin.site.site_header = settings.PORTAL_NAME
 admin.site.site_title = "Quản trị cổng thông tin"
@@ -13,8 +13,12 @@ admin.site.index_title = "Quản trị nội dung"
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
-    path("hien-thi/", display_settings, name="display"),
+    path("hien-thi/", views.display_settings, name="display"),
     path("dem/", include("counters.urls")),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("", include("news.urls")),
 ]
 

@@ -1,11 +1,16 @@
-"""Views of the portal itself, outside any content app."""
+"""Views of the portal itself, outside any content app: display settings, robots, sitemaps."""
 
-from django.http import HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.generic import RedirectView
 
+from news.caching import cache_public_response
 from portal.display import (
     ALL_CLASSES,
     CONTRAST_COOKIE,
@@ -16,6 +21,7 @@ from portal.display import (
     html_class,
     normalise,
 )
+from portal.sitemaps import sitemaps
 
 
 @never_cache
@@ -68,3 +74,39 @@ def display_settings(request):
                 httponly=True,
             )
     return response
+
+
+SITEMAP_CACHE_SECONDS = 60 * 60
+
+
+@cache_public_response(SITEMAP_CACHE_SECONDS)
+def sitemap_index(request):
+    """Return the sitemap index: one entry per page of each section."""
+    return sitemap_views.index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
+
+
+@cache_public_response(SITEMAP_CACHE_SECONDS)
+def sitemap_section(request, section):
+    """Return one page of one section of the sitemap."""
+    return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
+
+
+@require_safe
+def robots_txt(request):
+    """Return robots.txt: everything public may be crawled except the admin and search."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL_PATH}",
+        f"Disallow: {reverse('news:search')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class FaviconView(RedirectView):
+    """Send browsers that ask for /favicon.ico to the static icon."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.ico")

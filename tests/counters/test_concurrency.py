@@ -26,9 +26,8 @@ from .conftest import BROWSER_UA, hit_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="concurrency is proved on PostgreSQL"
-    ),
+    # Concurrency is proved on PostgreSQL, the production database.
+    pytest.mark.postgresql,
 ]
 
 ROOT = Path(__file__).resolve().parents[2]

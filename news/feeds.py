@@ -1,0 +1,77 @@
+"""RSS 2.0 feeds: the latest articles and one per category, dated in Vietnam time."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from news.models import Category
+from news.selectors import public_articles
+
+FEED_SIZE = 30
+
+
+class VietnamTimeRssFeed(Rss201rev2Feed):
+    def latest_post_date(self):
+        """Return the feed's build date in local time (+0700), even for an empty feed."""
+        return timezone.localtime(super().latest_post_date())
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = VietnamTimeRssFeed
+    language = "vi"
+
+    def title(self):
+        return f"{settings.PORTAL_NAME} – Tin mới nhất"
+
+    def description(self):
+        return f"Các bài viết mới nhất của {settings.PORTAL_NAME}."
+
+    def link(self):
+        return reverse("news:home")
+
+    def feed_url(self):
+        return reverse("news:feed")
+
+    def items(self):
+        return public_articles()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return timezone.localtime(item.published_at)
+
+    def item_updateddate(self, item):
+        return timezone.localtime(item.updated_at)
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+    def item_categories(self, item):
+        return [item.category.name]
+
+
+class CategoryFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.PORTAL_NAME} – {obj.name}"
+
+    def description(self, obj):
+        return obj.description or f"Các bài viết mới nhất của chuyên mục {obj.name}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def feed_url(self, obj):
+        return reverse("news:category_feed", kwargs={"slug": obj.slug})
+
+    def items(self, obj):
+        return public_articles().filter(category=obj)[:FEED_SIZE]

@@ -1,0 +1,35 @@
+"""Template tags for what search engines and social sites read."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+from news.seo import article_structured_data
+
+register = template.Library()
+
+# The same escapes as Django's json_script: no "</script>" or "<!--" can end
+# or alter the block, whatever the article's text holds.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(value) -> str:
+    """Return value as JSON safe to place inside <script type="application/ld+json">."""
+    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308
+
+
+@register.inclusion_tag("includes/article_meta.html", takes_context=True)
+def article_meta(context, article):
+    """Render the canonical link, Open Graph, Twitter card and JSON-LD of an article."""
+    request = context["request"]
+    return {
+        "article": article,
+        "portal": context.get("portal"),
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+        "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
+        "structured_data": article_structured_data(article, request=request),
+    }
