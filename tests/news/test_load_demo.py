@@ -15,6 +15,7 @@ from news.demo.texts import REFERENCE
 from news.models import Article, Category
 from news.sanitize import sanitize_html
 from news.text import vietnamese_slugify
+from tests.news.conftest import ensure_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +145,7 @@ def test_no_account_is_created_without_debug(demo):
 
 
 def test_debug_creates_an_editor_and_an_approver_in_their_roles(client, settings):
+    ensure_roles()
     settings.DEBUG = True
     output = load_demo()
     password = re.search(r"bientap / mật khẩu: (\S+)", output).group(1)
