@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from news import selectors
 from news.models import Category
+from news.pagination import NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -35,7 +36,17 @@ class CategoryView(ListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return selectors.public_articles().filter(category=self.category)
+        return selectors.category_listing(self.category)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return NewestFirstPaginator(
+            queryset,
+            per_page,
+            cache_key=selectors.category_outline_key(self.category.pk),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)

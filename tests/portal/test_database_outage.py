@@ -141,6 +141,8 @@ class Forwarder:
 def test_unreachable_database_gives_a_vietnamese_503_within_seconds():
     server = Gunicorn(f"postgres://postgres@127.0.0.1:{free_port()}/portal")
     try:
+        # The first request also waits for the worker to load the application.
+        assert fetch(server.url("/"))[0] == 503
         for path in ("/", "/chuyen-muc/thong-bao/"):
             status, headers, body, seconds = fetch(server.url(path))
             assert status == 503, path
