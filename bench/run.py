@@ -328,7 +328,8 @@ class Gunicorn:
             cwd=ROOT,
             env={**env, **extra_env},
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            # The portal's own log (warnings of the cache, the database) goes to stderr.
+            stderr=log_path.open("ab"),
         )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60
@@ -656,7 +657,12 @@ def faults(args, env: dict, workdir: Path, pages: list[tuple[Page, str]], run: R
         f"- probe (one request every 100 ms): {len(failures)} failed of {len(after)}"
         " after the restart;"
         f" slowest failed answer {slowest_failure:.2f} s",
-        f"- recovered (first 200 after the last failure) {recovered:.1f} s after the restart began"
+        (
+            f"- recovered (first 200 after the last failure) {recovered:.1f} s"
+            " after the restart began"
+            if failures
+            else "- the probe saw no failure"
+        )
         if recovered is not None
         else "- did NOT recover during the run",
         f"- tracebacks in the gunicorn log: {log_text.count('Traceback')}",

@@ -1,11 +1,37 @@
 """Reads of editorial content that build more than a one-line queryset."""
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Q, Window
+from django.db.models import F, Func, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+from django.http import Http404
 
+from news.caching import content_version
 from news.models import Article, Category
 from news.pagination import listing_outline, position_of
+
+CATEGORIES_TIMEOUT = 3600
+
+
+def all_categories() -> list[Category]:
+    """Return every category in menu order, cached until content changes.
+
+    The menu is on every page; categories change rarely and bump the content version.
+    """
+    key = f"news:categories:{content_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.objects.all())
+        cache.set(key, categories, CATEGORIES_TIMEOUT)
+    return categories
+
+
+def category_by_slug(slug: str) -> Category:
+    """Return the category with this slug, or raise Http404."""
+    for category in all_categories():
+        if category.slug == slug:
+            return category
+    raise Http404("Không có chuyên mục này.")
 
 
 def public_articles():
@@ -20,22 +46,23 @@ def featured_article():
 
 
 def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Article]]]:
-    """Return each category with its newest public articles, in one query for the articles.
+    """Return each category with its newest public articles, in one query whatever the sizes.
 
-    Where the database allows a LIMIT in each part of a UNION (PostgreSQL), each
-    category's articles come from a short index scan; a window over every public
-    article (the fallback, fine for SQLite-sized sites) reads the whole table.
+    On PostgreSQL each category's newest ids come from a short index scan (an
+    array subquery per category, unnested); the portable fallback, a window over every
+    public article, reads the whole table and suits SQLite-sized sites.
     """
-    categories = list(Category.objects.all())
-    if not categories:
-        return []
-    if connection.features.supports_slicing_ordering_in_compound:
-        parts = [
-            Article.objects.published().filter(category=category).newest_first()[:per_category]
-            for category in categories
-        ]
-        articles = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    categories = all_categories()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        newest = Article.objects.published().filter(category=OuterRef("pk")).newest_first()
+        newest_ids = Category.objects.annotate(
+            article_id=Func(ArraySubquery(newest.values("pk")[:per_category]), function="unnest")
+        ).values("article_id")
+        articles = Article.objects.published().filter(pk__in=newest_ids)
     else:
+        categories = all_categories()
         articles = (
             Article.objects.published()
             .annotate(

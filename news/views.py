@@ -1,12 +1,10 @@
 """Public pages of the portal; thin generic views over the selectors."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from news import selectors
-from news.models import Category
 from news.pagination import NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
@@ -35,7 +33,7 @@ class CategoryView(ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = selectors.category_by_slug(self.kwargs["slug"])
         return selectors.category_listing(self.category)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
