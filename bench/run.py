@@ -733,6 +733,8 @@ def main() -> int:
         "DJANGO_BENCH_FLOOR": "1",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
+        # Keys of its own, so that another site or run sharing this Redis cannot answer for it.
+        "CACHE_KEY_PREFIX": f"bench-{database_url.rsplit('/', 1)[1]}-{secrets.token_hex(4)}",
     }
     os.environ.update(env)
     log(f"database {database_url}, {articles} articles; work files in {workdir}")

@@ -143,6 +143,11 @@ class Article(models.Model):
                 condition=Q(featured=True),
                 name="article_featured_idx",
             ),
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(expires_at__isnull=False),
+                name="article_expiry_idx",
+            ),
         ]
 
     def __str__(self):

@@ -39,6 +39,7 @@ DROPPED_HEADERS = frozenset(
 # Vary values a stored page may carry; any other means the page depends on more than we key on.
 STORABLE_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+MESSAGES_COOKIE = "messages"
 
 
 def display_preferences(request) -> dict[str, str]:
@@ -67,6 +68,9 @@ def may_use_cache(request) -> bool:
     if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    # A pending flash message is for this reader only.
+    if MESSAGES_COOKIE in request.COOKIES:
         return False
     return not request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PREFIXES))
 

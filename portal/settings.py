@@ -84,7 +84,8 @@ if REDIS_URL:
             # Django's RedisCache, but a Redis outage degrades to cache misses.
             "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+            # Sites (or benchmark databases) sharing one Redis need prefixes of their own.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }

@@ -48,8 +48,9 @@ def site(request, categories):
 # Queries on a cold cache: the content version's next scheduled change and the
 # listing outline are read once per content version, then come from the cache.
 HOME_QUERIES = 4  # featured, latest, categories (menu too), newest per category
-CATEGORY_QUERIES = 5  # categories (menu too), next change, count, anchors, page
-ARTICLE_QUERIES = 8  # article, older, next change, count, anchors, position, newer, categories
+# "next change" is two queries: the next scheduled publication and the next expiry.
+CATEGORY_QUERIES = 6  # categories (menu too), count, anchors, next change, page
+ARTICLE_QUERIES = 9  # article, older, count, anchors, next change, position, newer, categories
 PRINT_QUERIES = 1  # article
 
 

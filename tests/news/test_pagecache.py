@@ -119,6 +119,12 @@ def test_text_size_and_contrast_choices_get_their_own_cached_copies(client, arti
     assert client.get("/")["X-Page-Cache"] == "hit"
 
 
+def test_reader_with_a_pending_message_gets_a_fresh_page(client, article):
+    client.get("/")
+    client.cookies["messages"] = "pending"
+    assert "X-Page-Cache" not in client.get("/")
+
+
 def test_other_cookies_do_not_split_the_cache(client, article):
     client.get("/")
     client.cookies["visitor"] = "4f1c2a9e8b7d"
