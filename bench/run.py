@@ -476,6 +476,11 @@ def warm_up(urls: list[tuple[str, str]], rounds: int) -> None:
 def measure_server(
     run: Run, server: Gunicorn, pages: list[tuple[Page, str]], *, mode: str, rounds: int
 ) -> list[Result]:
+    """Measure each page between two runs of the floor, and rate it against their mean.
+
+    Other work on a shared machine comes and goes within a run; a floor taken
+    right before and right after each page follows it.
+    """
     floor_url = server.base + "/__bench__/floor/"
     local = [(page, url.replace("{base}", server.base)) for page, url in pages]
     warm_up([("GET", floor_url)] + [(p.method, u) for p, u in local], rounds)
@@ -484,20 +489,23 @@ def measure_server(
     results = []
     for page, url in local:
         if page.method == "POST":
-            results.append(measure_count(run, page, url, mode))
+            result = measure_count(run, page, url, mode)
         else:
             result = run.measure(page.label, mode, url)
             result.target = page.uncached if mode == "uncached" else page.cached
-            results.append(result)
-    floors.append(run.measure("floor (bare Django view)", mode, floor_url))
+        floors.append(run.measure("floor (bare Django view)", mode, floor_url))
+        around = statistics.mean(f.rps for f in floors[-2:])
+        result.ratio = result.rps / around if around else None
+        results.append(result)
     floor = Result("floor (bare Django view)", mode, statistics.mean(f.rps for f in floors))
     floor.p50 = statistics.mean(f.p50 for f in floors)
     floor.p99 = statistics.mean(f.p99 for f in floors)
     floor.ratio = 1.0
     floor.errors = sum(f.errors for f in floors)
-    floor.note = " / ".join(f"{f.rps:.0f}" for f in floors) + " req/s before / after"
-    for result in results:
-        result.ratio = result.rps / floor.rps if floor.rps else None
+    floor.note = (
+        f"mean of {len(floors)} runs around the pages, "
+        f"{min(f.rps for f in floors):.0f}–{max(f.rps for f in floors):.0f} req/s"
+    )
     return [floor, *results]
 
 
@@ -788,8 +796,8 @@ def main() -> int:
         f" middle page {ctx['deep_page']}), gunicorn 2 sync workers, DEBUG off,"
         f" cache {'Redis' if redis_url else 'local memory'}, wrk -t2 -c{args.connections}"
         f" {seconds:g} s per page, {os.cpu_count()} CPUs.",
-        "Ratios are to the floor measured by the same server in the same run"
-        " (page cache off for `uncached`, on for `cached`).",
+        "Each page's ratio is to the mean of the floor measured just before and just after it,"
+        " by the same server (page cache off for `uncached`, on for `cached`).",
         "",
         *table(results),
         "",
