@@ -631,7 +631,13 @@ def faults(args, env: dict, workdir: Path, pages: list[tuple[Page, str]], run: R
         load.start()
         time.sleep(5)
         restart_at = time.monotonic()
-        subprocess.run(["pg_ctlcluster", *cluster, "restart"], check=True)
+        if args.outage:
+            # A longer outage than a restart, to see the 503 answers and the recovery.
+            subprocess.run(["pg_ctlcluster", *cluster, "stop"], check=True)
+            time.sleep(args.outage)
+            subprocess.run(["pg_ctlcluster", *cluster, "start"], check=True)
+        else:
+            subprocess.run(["pg_ctlcluster", *cluster, "restart"], check=True)
         restarted_at = time.monotonic()
         load.join()
         probe.stopped.set()
@@ -656,7 +662,8 @@ def faults(args, env: dict, workdir: Path, pages: list[tuple[Page, str]], run: R
     others = sum(n for status, n in statuses.items() if status not in (200, 503))
     log_text = server.log_text()
     lines += [
-        f"PostgreSQL restarted (`pg_ctlcluster {' '.join(cluster)} restart`, took "
+        f"PostgreSQL {'stopped for ' + str(args.outage) + ' s' if args.outage else 'restarted'}"
+        f" (`pg_ctlcluster {' '.join(cluster)}`, down for "
         f"{restarted_at - restart_at:.1f} s) under load on the article page (page cache off):",
         "",
         f"- load: {rps:.0f} req/s overall, statuses {dict(sorted(statuses.items()))}, "
@@ -714,6 +721,9 @@ def main() -> int:
         "--pg-cluster", default="15 main", help="for --faults: pg_ctlcluster VERSION NAME"
     )
     parser.add_argument("--keep", action="store_true", help="keep the work files (logs)")
+    parser.add_argument(
+        "--outage", type=float, default=0, help="for --faults: stop PostgreSQL this long instead"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args()
     articles = args.articles or (2_000 if args.quick else 100_000)
