@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint format demo bench bench-counters clean
+.PHONY: run test test-fast lint format demo bench bench-quick bench-counters clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ format: $(STAMP)
 print-sample: $(STAMP)
 	$(PY) -m pytest -q tests/e2e/test_print.py -k one_or_two_a4_pages
 	pdftoppm -png -r 100 -f 1 -l 1 -singlefile test-results/print-article.pdf docs/print-sample
+
+## Benchmark: 100,000 articles on PostgreSQL, gunicorn + Redis, wrk; table in bench/results/latest.md
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+## The same in a few seconds per page with 2,000 articles (CI runs it so it cannot rot)
+bench-quick: $(STAMP)
+	$(PY) bench/run.py --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media test-results

@@ -72,7 +72,7 @@ def recreate_database(url: str) -> None:
 
 
 def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
@@ -103,7 +103,7 @@ def gunicorn(env: dict):
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "access.log"
-        server = subprocess.Popen(  # noqa: S603
+        server = subprocess.Popen(
             [
                 *(sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2"),
                 *("--bind", f"127.0.0.1:{port}", "--access-logfile", str(log)),
@@ -143,9 +143,7 @@ def wrk(url: str, *, duration: int, connections: int, script: str | None = None)
     command += ["-H", f"User-Agent: {BROWSER_UA}"]
     if script:
         command += ["-s", str(ROOT / "bench" / script)]
-    output = subprocess.run(  # noqa: S603
-        [*command, url], check=True, capture_output=True, text=True
-    ).stdout
+    output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
 
     def find(pattern, cast=float, default=None):
         match = re.search(pattern, output)

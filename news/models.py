@@ -1,11 +1,13 @@
 """Editorial content: categories, articles, attachments, agency links and photo albums."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -52,7 +54,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return slug_url("news:category", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -167,10 +169,28 @@ class Article(models.Model):
         permissions = [("publish_article", "Có thể xuất bản bài viết")]
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+        # expires_at is carried in the listing indexes (PostgreSQL; ignored elsewhere) so
+        # that counts, outlines and offsets over public articles are index-only scans.
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="article_public_idx"),
             models.Index(
-                fields=["category", "status", "-published_at", "-id"], name="article_category_idx"
+                fields=["status", "-published_at", "-id"],
+                include=["expires_at"],
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id"],
+                include=["expires_at"],
+                name="article_category_idx",
+            ),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(featured=True),
+                name="article_featured_idx",
+            ),
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(expires_at__isnull=False),
+                name="article_expiry_idx",
             ),
         ]
 
@@ -188,10 +208,10 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:article", kwargs={"slug": self.slug})
+        return slug_url("news:article", self.slug)
 
     def get_print_url(self):
-        return reverse("news:article_print", kwargs={"slug": self.slug})
+        return slug_url("news:article_print", self.slug)
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and not self.byline.strip():
@@ -295,6 +315,27 @@ class Attachment(models.Model):
     def describe(self) -> str:
         """Return the type and size as readers see them, e.g. "PDF, 1,2 MB"."""
         return f"{KINDS[self.kind].label}, {format_size(self.size)}"
+
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+SLUG_PLACEHOLDER = "slug-placeholder"
+_slug_url_patterns: dict[tuple, tuple[str, str]] = {}
+
+
+def slug_url(name: str, slug: str) -> str:
+    """Return reverse(name, kwargs={"slug": slug}), from a pattern reversed once.
+
+    Listings link dozens of articles; a full reverse() for each was a visible
+    share of a listing page's time.
+    """
+    if not SLUG.fullmatch(slug):
+        return reverse(name, kwargs={"slug": slug})
+    key = (name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    pattern = _slug_url_patterns.get(key)
+    if pattern is None:
+        pattern = tuple(reverse(name, kwargs={"slug": SLUG_PLACEHOLDER}).split(SLUG_PLACEHOLDER))
+        _slug_url_patterns[key] = pattern
+    return slug.join(pattern)
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:

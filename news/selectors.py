@@ -4,18 +4,48 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Count,
     F,
+    Func,
+    OuterRef,
     Prefetch,
     Q,
     Window,
 )
 from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.utils import timezone
 
+from news.caching import content_version
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
+from news.pagination import listing_outline, position_of
+
+CATEGORIES_TIMEOUT = 3600
+
+
+def all_categories() -> list[Category]:
+    """Return every category in menu order, cached until content changes.
+
+    The menu is on every page; categories change rarely and bump the content version.
+    """
+    key = f"news:categories:{content_version()}"
+    categories = cache.get(key)
+    if categories is None:
+        categories = list(Category.objects.all())
+        cache.set(key, categories, CATEGORIES_TIMEOUT)
+    return categories
+
+
+def category_by_slug(slug: str) -> Category:
+    """Return the category with this slug, or raise Http404."""
+    for category in all_categories():
+        if category.slug == slug:
+            return category
+    raise Http404("Không có chuyên mục này.")
 
 
 def public_articles():
@@ -30,40 +60,80 @@ def featured_article():
 
 
 def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Article]]]:
-    """Return each category with its newest public articles, in one query for the articles."""
-    ranked = public_articles().annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("category_id")],
-            order_by=[F("published_at").desc(), F("id").desc()],
+    """Return each category with its newest public articles, in one query whatever the sizes.
+
+    On PostgreSQL each category's newest ids come from a short index scan (an
+    array subquery per category, unnested); the portable fallback, a window over every
+    public article, reads the whole table and suits SQLite-sized sites.
+    """
+    categories = all_categories()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        newest = Article.objects.published().filter(category=OuterRef("pk")).newest_first()
+        newest_ids = Category.objects.annotate(
+            article_id=Func(ArraySubquery(newest.values("pk")[:per_category]), function="unnest")
+        ).values("article_id")
+        articles = Article.objects.published().filter(pk__in=newest_ids)
+    else:
+        categories = all_categories()
+        articles = (
+            Article.objects.published()
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                )
+            )
+            .filter(rank__lte=per_category)
         )
-    )
     by_category: dict[int, list[Article]] = {}
-    for article in ranked.filter(rank__lte=per_category):
+    for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
-    return [
-        (category, by_category[category.pk])
-        for category in Category.objects.all()
-        if category.pk in by_category
-    ]
+    result = []
+    for category in categories:
+        if category.pk in by_category:
+            listed = sorted(
+                by_category[category.pk], key=lambda a: (a.published_at, a.pk), reverse=True
+            )
+            for article in listed:
+                article.category = category
+            result.append((category, listed))
+    return result
+
+
+def category_listing(category: Category):
+    """Return the public articles of a category, newest first, as its listing shows them."""
+    return public_articles().filter(category=category)
+
+
+def category_outline_key(category_id: int) -> str:
+    """Return the cache key part of a category listing's outline (news.pagination)."""
+    return f"category:{category_id}"
 
 
 def _in_category_of(article: Article):
     return Article.objects.published().filter(category_id=article.category_id)
 
 
-def _listed_before(article: Article, *, inclusive: bool = False) -> Q:
+# The plain bound on published_at in each filter lets the index scan start at
+# the article instead of at the newest or oldest row of the category.
+
+
+def _listed_before(article: Article) -> Q:
     """Return a filter for articles listed above this one (newer, ties broken by id)."""
-    same_moment = {"id__gte" if inclusive else "id__gt": article.id}
-    return Q(published_at__gt=article.published_at) | Q(
-        published_at=article.published_at, **same_moment
+    return Q(published_at__gte=article.published_at) & (
+        Q(published_at__gt=article.published_at)
+        | Q(published_at=article.published_at, id__gt=article.id)
     )
 
 
 def _listed_after(article: Article) -> Q:
     """Return a filter for articles listed below this one (older, ties broken by id)."""
-    return Q(published_at__lt=article.published_at) | Q(
-        published_at=article.published_at, id__lt=article.id
+    return Q(published_at__lte=article.published_at) & (
+        Q(published_at__lt=article.published_at)
+        | Q(published_at=article.published_at, id__lt=article.id)
     )
 
 
@@ -82,8 +152,12 @@ def older_in_category(article: Article, *, limit: int) -> list[Article]:
 
 def listing_page_after(article: Article, *, page_size: int) -> int:
     """Return the category listing page that holds the public article right after this one."""
-    position = _in_category_of(article).filter(_listed_before(article, inclusive=True)).count()
-    return position // page_size + 1
+    listing = _in_category_of(article).newest_first()
+    outline = listing_outline(
+        listing, cache_key=category_outline_key(article.category_id), page_size=page_size
+    )
+    position = position_of(listing, outline, (article.published_at, article.id))
+    return (position + 1) // page_size + 1
 
 
 # --- Archives by local date -------------------------------------------------

@@ -22,7 +22,8 @@ from news.attachments import content_disposition
 from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
 from news.forms import DayForm, SearchForm
-from news.models import Album, Article, Attachment, Category, Photo
+from news.models import Album, Article, Attachment, Photo
+from news.pagination import NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -50,8 +51,18 @@ class CategoryView(ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return selectors.public_articles().filter(category=self.category)
+        self.category = selectors.category_by_slug(self.kwargs["slug"])
+        return selectors.category_listing(self.category)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return NewestFirstPaginator(
+            queryset,
+            per_page,
+            cache_key=selectors.category_outline_key(self.category.pk),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page for an anonymous reader skips everything below.
+    "news.pagecache.PageCacheMiddleware",
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,10 +93,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis outage degrades to cache misses.
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Sites (or benchmark databases) sharing one Redis need prefixes of their own.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
@@ -211,6 +216,18 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", 0))
 LOGIN_URL = "admin:login"
 # A path other than /admin/ keeps most automated login attempts away.
 ADMIN_URL_PATH = os.environ.get("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
+
+# Whole-page cache for anonymous readers (news.pagecache). Publishing purges it at once;
+# shared caches (CDN, proxy) may keep a page for PAGE_CACHE_SHARED_MAX_AGE seconds.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", 60))
+PAGE_CACHE_SKIP_PREFIXES = ["/" + ADMIN_URL_PATH, "/ckeditor5/"]
+
+# Benchmarking only: serves the bare "floor" view that `make bench` compares pages with.
+BENCH_FLOOR = env_bool("DJANGO_BENCH_FLOOR")
+if BENCH_FLOOR:
+    PAGE_CACHE_SKIP_PREFIXES.append("/__bench__/")
 
 # The portal's identity, shown in the header, footer and print view.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Cổng thông tin điện tử thành phố Bạc Liêu")

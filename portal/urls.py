@@ -22,6 +22,11 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
+if settings.BENCH_FLOOR:
+    from portal.bench import floor
+
+    urlpatterns.append(path("__bench__/floor/", floor, name="bench_floor"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -3,23 +3,33 @@
 from django import template
 
 from news import selectors
+from news.caching import cached_for_content
 from news.models import Link
 
 register = template.Library()
 
 LATEST_PHOTOS = 6
+# Links and photos bump the content version when they change, so every page
+# reads them from the cache until then.
+CACHE_SECONDS = 3600
 
 
 @register.inclusion_tag("includes/links_block.html")
 def agency_links():
     """Render "Liên kết": a select opening the chosen site, and the same links as a list."""
-    return {"links": list(Link.objects.active())}
+    links = cached_for_content(
+        "agency-links", lambda: list(Link.objects.active()), timeout=CACHE_SECONDS
+    )
+    return {"links": links}
 
 
 @register.inclusion_tag("includes/photos_block.html")
 def latest_photos():
     """Render "Hình ảnh": the newest photos, linking to their albums."""
-    return {"photos": selectors.latest_photos(limit=LATEST_PHOTOS)}
+    photos = cached_for_content(
+        "latest-photos", lambda: selectors.latest_photos(limit=LATEST_PHOTOS), timeout=CACHE_SECONDS
+    )
+    return {"photos": photos}
 
 
 @register.filter

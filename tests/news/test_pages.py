@@ -109,3 +109,8 @@ def test_print_view_shows_the_article_without_the_sidebar(client, article):
     assert article.title in html
     assert "Thứ Tư, 18/04/2018, 09:30" in html
     assert "SỐ LƯỢT TRUY CẬP" not in html
+
+
+def test_time_elements_carry_the_local_iso_datetime(client, article):
+    html = client.get("/").content.decode()
+    assert '<time datetime="2018-04-18T09:30:00+07:00">' in html

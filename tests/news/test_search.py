@@ -266,7 +266,7 @@ def test_search_page_query_count_does_not_grow_with_results(
     # Next scheduled change (for the cache lifetime), menu categories,
     # category choices, count, page of results; the sidebar's blocks on a cold
     # cache (visit numbers, most read, links, photos, archive blocks): 9.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -278,7 +278,7 @@ def test_query_count_with_every_filter_is_fixed(
         make_article(title=f"Cải cách {i}")
     # Next scheduled change, menu categories, the chosen category, category
     # choices, count, page; the sidebar's blocks on a cold cache: 9.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},

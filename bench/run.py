@@ -1,0 +1,833 @@
+"""Benchmark the portal as it runs in production, beside a bare Django view.
+
+    python bench/run.py            # `make bench`: 100,000 articles, ~15 s per page
+    python bench/run.py --quick    # `make bench-quick`: 2,000 articles, ~3 s per page (CI)
+    python bench/run.py --faults   # Redis unreachable, then PostgreSQL restarted under load
+
+Seeds a PostgreSQL database, serves the site with gunicorn (2 sync workers, DEBUG
+off, Redis cache), warms up, then drives each page with wrk at 32 connections
+and a browser user agent. Each page is reported as a ratio to the *floor*: a
+view that renders a 20 KB template without the database, served by the same
+gunicorn in the same run. Shared machines are noisy; ratios taken in one run are
+what we compare. The table is printed and written to bench/results/latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+)
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/portal_bench"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/1"
+SEARCH_QUERY = "cải cách hành chính"
+
+# Lua for wrk: count responses per status, and POST an empty JSON body when asked.
+WRK_LUA = textwrap.dedent(
+    """
+    local threads = {}
+    function setup(thread) table.insert(threads, thread) end
+    function init(args)
+      statuses = {}
+      if args[1] == "POST" then
+        wrk.method = "POST"
+        wrk.body = "{}"
+        wrk.headers["Content-Type"] = "application/json"
+      end
+    end
+    function response(status, headers, body)
+      statuses[status] = (statuses[status] or 0) + 1
+    end
+    function done(summary, latency, requests)
+      local total = {}
+      for _, thread in ipairs(threads) do
+        for status, n in pairs(thread:get("statuses")) do
+          total[status] = (total[status] or 0) + n
+        end
+      end
+      for status, n in pairs(total) do io.write(string.format("status %d %d\\n", status, n)) end
+    end
+    """
+)
+
+
+@dataclass
+class Page:
+    """A page to measure, found by URL name; the first candidate that resolves wins."""
+
+    label: str
+    candidates: list  # (url name, kwargs from context) or a literal path
+    query: str = ""
+    uncached: float | None = 0.5  # least ratio to the floor, page cache off
+    cached: float | None = None  # least ratio to the floor, page cache on
+    method: str = "GET"
+
+
+def ctx_kwargs(*names, **renamed):
+    """Return a function giving URL kwargs from the context: names as they are, or renamed."""
+    pairs = {name: name for name in names} | renamed
+    return lambda ctx: {kwarg: ctx[key] for kwarg, key in pairs.items()}
+
+
+PAGES = [
+    Page("home", [("news:home", None)], cached=2.0),
+    Page("category, page 1", [("news:category", ctx_kwargs("slug"))]),
+    Page("category, middle page", [("news:category", ctx_kwargs("slug"))], query="deep"),
+    Page("article", [("news:article", ctx_kwargs(slug="article_slug"))], cached=2.0),
+    Page("article view count (POST)", ["hit-url"], uncached=1.0, cached=1.0, method="POST"),
+    Page(
+        "archive month",
+        [
+            ("news:archive_month", ctx_kwargs("year", "month")),
+            ("news:month", ctx_kwargs("year", "month")),
+            ("archive:month", ctx_kwargs("year", "month")),
+        ],
+    ),
+    Page(
+        "calendar",
+        [
+            ("news:calendar", ctx_kwargs("year", "month")),
+            ("news:calendar", None),
+            ("archive:calendar", None),
+        ],
+    ),
+    Page("search", [("news:search", None)], query="search", uncached=0.2),
+    Page("print view", [("news:article_print", ctx_kwargs(slug="article_slug"))]),
+    Page(
+        "RSS feed",
+        [("news:feed", None), ("news:rss", None), ("news:feed_latest", None), "/rss/"],
+        cached=0.5,
+    ),
+    Page(
+        "sitemap",
+        [("sitemap", None), ("django.contrib.sitemaps.views.index", None), "/sitemap.xml"],
+        cached=0.5,
+    ),
+]
+
+
+@dataclass
+class Result:
+    label: str
+    mode: str
+    rps: float = 0.0
+    p50: float = 0.0
+    p99: float = 0.0
+    ratio: float | None = None
+    target: float | None = None
+    errors: int = 0
+    statuses: dict = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.errors:
+            return "FAIL (errors)"
+        if self.target is None or self.ratio is None:
+            return "–"
+        return "pass" if self.ratio >= self.target else "FAIL"
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+def manage(*args: str, env: dict, quiet: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def fetch(url: str, *, method: str = "GET", timeout: float = 30) -> tuple[int, bytes, float]:
+    """Return status, body and seconds for one request with the browser user agent."""
+    data = b"{}" if method == "POST" else None
+    request = urllib.request.Request(url, data=data, method=method)  # noqa: S310
+    request.add_header("User-Agent", USER_AGENT)
+    if data:
+        request.add_header("Content-Type", "application/json")
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.read(), time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), time.perf_counter() - started
+    except OSError:
+        return 0, b"", time.perf_counter() - started
+
+
+# --- database and data -----------------------------------------------------------------
+
+
+def prepare_database(env: dict, articles: int) -> None:
+    """Create, migrate and seed the benchmark database up to `articles` articles."""
+    import psycopg
+
+    url = env["DATABASE_URL"]
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            log(f"creating database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput", "-v0", env=env)
+    with psycopg.connect(url) as conn:
+        present = conn.execute("SELECT count(*) FROM news_article").fetchone()[0]
+    missing = articles - present
+    if missing > 0:
+        has_load_demo = (
+            subprocess.run(
+                [PYTHON, "manage.py", "help", "load_demo"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+            ).returncode
+            == 0
+        )
+        log(f"seeding {missing} articles ({present} present)")
+        if has_load_demo:
+            manage("load_demo", "--articles", str(missing), env=env)
+        else:
+            # Stand-in with the same interface until the demo loader is installed.
+            subprocess.run(
+                [PYTHON, "bench/seed.py", "--articles", str(missing)], cwd=ROOT, env=env, check=True
+            )
+    # What autovacuum does after a bulk load, done now: fresh statistics, visibility map.
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def page_context() -> dict:
+    """Return the values the page URLs need, read from the seeded database."""
+    from django.conf import settings
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from news.models import Article, Category
+
+    public = Article.objects.published()
+    longest = (
+        Category.objects.filter(articles__in=public)
+        .annotate(n=Count("articles"))
+        .order_by("-n")
+        .first()
+    )
+    pages = -(-longest.n // settings.NEWS_PAGE_SIZE)
+    in_category = public.filter(category=longest).newest_first()
+    article = in_category[min(longest.n - 1, 1000)]
+    newest = timezone.localtime(public.newest_first().first().published_at)
+    return {
+        "slug": longest.slug,
+        "category_articles": longest.n,
+        "deep_page": max(1, pages // 2),
+        "article_slug": article.slug,
+        "year": newest.year,
+        "month": newest.month,
+        "articles": public.count(),
+    }
+
+
+def resolve_pages(ctx: dict, base: str) -> tuple[list[tuple[Page, str]], list[str]]:
+    """Return the measurable pages with their URLs, and notes on those skipped."""
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+
+    found, notes = [], []
+    for page in PAGES:
+        url = None
+        for candidate in page.candidates:
+            if candidate == "hit-url":
+                url = ctx.get("hit_url")
+                break
+            if isinstance(candidate, str):
+                with contextlib.suppress(Resolver404):
+                    resolve(candidate)
+                    url = candidate
+                    break
+                continue
+            name, kwargs = candidate
+            try:
+                url = reverse(name, kwargs=kwargs(ctx) if kwargs else None)
+                break
+            except NoReverseMatch:
+                continue
+        if url is None:
+            notes.append(f"{page.label}: skipped, no such URL in this build")
+            continue
+        if page.query == "deep":
+            url += f"?page={ctx['deep_page']}"
+        elif page.query == "search":
+            url += "?" + urlencode({"q": SEARCH_QUERY})
+        found.append((page, base + url if url.startswith("/") else url))
+    return found, notes
+
+
+def find_hit_url(article_url: str) -> str | None:
+    """Return the counting endpoint the article page names (data-hit-url), if any."""
+    status, body, _ = fetch(article_url)
+    match = re.search(rb'data-hit-url="([^"]+)"', body)
+    if status != 200 or not match:
+        return None
+    return match.group(1).decode().replace("&amp;", "&")
+
+
+# --- servers -------------------------------------------------------------------------
+
+
+class Gunicorn:
+    """The portal under gunicorn as in production, on a free loopback port."""
+
+    def __init__(self, env: dict, *, workers: int, log_path: Path, **extra_env: str):
+        self.port = free_port()
+        self.log_path = log_path
+        self.process = subprocess.Popen(
+            [
+                *(PYTHON, "-m", "gunicorn", "portal.wsgi", "--workers", str(workers)),
+                *("--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}"),
+                *("--timeout", "30", "--error-logfile", str(log_path)),
+            ],
+            cwd=ROOT,
+            env={**env, **extra_env},
+            stdout=subprocess.DEVNULL,
+            # The portal's own log (warnings of the cache, the database) goes to stderr.
+            stderr=log_path.open("ab"),
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if fetch(self.base + "/__bench__/floor/", timeout=5)[0] == 200:
+                return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.3)
+        self.stop()
+        raise SystemExit(f"gunicorn did not start; see {log_path}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+class Nginx:
+    """deploy/nginx.conf, with bench ports and paths, run in the foreground."""
+
+    def __init__(self, workdir: Path, upstream_port: int, static_root: Path):
+        self.port = free_port()
+        self.dir = workdir / "nginx"
+        (self.dir / "www").mkdir(parents=True, exist_ok=True)
+        site = (ROOT / "deploy" / "nginx.conf").read_text()
+        replacements = {
+            "/var/cache/nginx/portal": str(self.dir / "cache"),
+            "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream_port};",
+            "listen 80;": f"listen 127.0.0.1:{self.port};",
+            "server_name portal.example.vn;": "server_name 127.0.0.1;",
+            "/srv/portal/staticfiles/": f"{static_root}/",
+        }
+        for old, new in replacements.items():
+            if old not in site:
+                raise SystemExit(f"deploy/nginx.conf no longer contains {old!r}")
+            site = site.replace(old, new)
+        # The same-size static file is served by the same server block.
+        site = site.replace(
+            "    location /media/ {",
+            f"    location = /same-size.html {{\n        root {self.dir / 'www'};\n    }}\n\n"
+            "    location /media/ {",
+            1,
+        )
+        temp = self.dir / "temp"
+        temp.mkdir(exist_ok=True)
+        config = textwrap.dedent(
+            f"""
+            {"user root;" if os.geteuid() == 0 else ""}
+            worker_processes 2;
+            daemon off;
+            pid {self.dir / "nginx.pid"};
+            error_log {self.dir / "error.log"} warn;
+            events {{ worker_connections 1024; }}
+            http {{
+                include /etc/nginx/mime.types;
+                access_log off;
+                client_body_temp_path {temp}/body;
+                proxy_temp_path {temp}/proxy;
+                fastcgi_temp_path {temp}/fastcgi;
+                uwsgi_temp_path {temp}/uwsgi;
+                scgi_temp_path {temp}/scgi;
+            """
+        )
+        config += textwrap.indent(site, "    ") + "\n}\n"
+        (self.dir / "nginx.conf").write_text(config)
+        self.process = subprocess.Popen(
+            ["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 10
+        while not port_open("127.0.0.1", self.port):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"nginx did not start: {self.process.stderr.read().decode()}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGQUIT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+# --- load ----------------------------------------------------------------------------
+
+
+def to_ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(url: str, *, seconds: float, connections: int, script: Path, method: str = "GET"):
+    """Run wrk and return (requests/s, p50 ms, p99 ms, errors, statuses)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", "--timeout", "10s"]
+    command += ["-H", f"User-Agent: {USER_AGENT}", "-s", str(script), url, "--", method]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
+    statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)", output, re.M)}
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    errors = sum(n for status, n in statuses.items() if status >= 400)
+    if socket_errors:
+        errors += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    return rps, to_ms(percentiles["50"]), to_ms(percentiles["99"]), errors, statuses
+
+
+@dataclass
+class Run:
+    seconds: float
+    connections: int
+    script: Path
+
+    def measure(self, label: str, mode: str, url: str, *, method: str = "GET") -> Result:
+        rps, p50, p99, errors, statuses = wrk(
+            url,
+            seconds=self.seconds,
+            connections=self.connections,
+            script=self.script,
+            method=method,
+        )
+        log(f"{mode:9} {label:28} {rps:8.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
+        result = Result(label, mode, rps, p50, p99, errors=errors, statuses=statuses)
+        if not statuses:
+            result.errors += 1
+            result.note = "no answer completed during the run"
+        return result
+
+
+def warm_up(urls: list[tuple[str, str]], rounds: int) -> None:
+    for method, url in urls:
+        for _ in range(rounds if method == "GET" else 1):
+            fetch(url, method=method)
+
+
+def measure_server(
+    run: Run, server: Gunicorn, pages: list[tuple[Page, str]], *, mode: str, rounds: int
+) -> list[Result]:
+    """Measure each page between two runs of the floor, and rate it against their mean.
+
+    Other work on a shared machine comes and goes within a run; a floor taken
+    right before and right after each page follows it.
+    """
+    floor_url = server.base + "/__bench__/floor/"
+    local = [(page, url.replace("{base}", server.base)) for page, url in pages]
+    warm_up([("GET", floor_url)] + [(p.method, u) for p, u in local], rounds)
+    wrk(floor_url, seconds=min(3, run.seconds), connections=run.connections, script=run.script)
+    floors = [run.measure("floor (bare Django view)", mode, floor_url)]
+    results = []
+    for page, url in local:
+        if page.method == "POST":
+            result = measure_count(run, page, url, mode)
+        else:
+            result = run.measure(page.label, mode, url)
+            result.target = page.uncached if mode == "uncached" else page.cached
+        floors.append(run.measure("floor (bare Django view)", mode, floor_url))
+        around = statistics.mean(f.rps for f in floors[-2:])
+        result.ratio = result.rps / around if around else None
+        results.append(result)
+    floor = Result("floor (bare Django view)", mode, statistics.mean(f.rps for f in floors))
+    floor.p50 = statistics.mean(f.p50 for f in floors)
+    floor.p99 = statistics.mean(f.p99 for f in floors)
+    floor.ratio = 1.0
+    floor.errors = sum(f.errors for f in floors)
+    floor.note = (
+        f"mean of {len(floors)} runs around the pages, "
+        f"{min(f.rps for f in floors):.0f}–{max(f.rps for f in floors):.0f} req/s"
+    )
+    return [floor, *results]
+
+
+def views_from(body: bytes) -> int | None:
+    match = re.search(rb'"views"\s*:\s*(\d+)', body)
+    return int(match.group(1)) if match else None
+
+
+def measure_count(run: Run, page: Page, url: str, mode: str) -> Result:
+    """Measure the counting endpoint and check that every completed POST was counted."""
+    before = views_from(fetch(url, method="POST")[1])
+    result = run.measure(page.label, mode, url, method="POST")
+    result.target = page.uncached if mode == "uncached" else page.cached
+    time.sleep(1)
+    after = views_from(fetch(url, method="POST")[1])
+    completed = result.statuses.get(200, 0)
+    if before is None or after is None:
+        result.note = "no view count in the answer"
+        return result
+    counted = after - before - 1
+    # wrk stops the clock with up to one request per connection still in flight.
+    in_flight = counted - completed
+    exact = 0 <= in_flight <= run.connections
+    result.note = (
+        f"count {'exact' if exact else 'WRONG'}: {counted} counted for {completed} answered"
+        f" (+{in_flight} in flight at the cut)"
+    )
+    if not exact:
+        result.errors += 1
+    return result
+
+
+def measure_nginx(run: Run, workdir: Path, server: Gunicorn, article_url: str, static_root: Path):
+    """Measure the article through deploy/nginx.conf beside a static file of the same size."""
+    if not shutil.which("nginx"):
+        return [], ["nginx: skipped, not installed (apt-get install nginx-light)"]
+    nginx = Nginx(workdir, server.port, static_root)
+    try:
+        path = article_url.split(str(server.port), 1)[1]
+        status, body, _ = fetch(nginx.base + path)
+        if status != 200:
+            return [], [f"nginx: article answered {status}"]
+        (nginx.dir / "www" / "same-size.html").write_bytes(body)
+        warm_up([("GET", nginx.base + path), ("GET", nginx.base + "/same-size.html")], 5)
+        static = run.measure(
+            f"static file, {len(body) // 1024} KB", "nginx", nginx.base + "/same-size.html"
+        )
+        article = run.measure("article through proxy cache", "nginx", nginx.base + path)
+        static.ratio = 1.0
+        article.ratio = article.rps / static.rps if static.rps else None
+        article.target = 0.5
+        article.note = "ratio to the static file through the same nginx"
+        return [static, article], []
+    finally:
+        nginx.stop()
+
+
+# --- faults --------------------------------------------------------------------------
+
+
+class Probe(threading.Thread):
+    """Request a page every 100 ms and record (time, status, seconds)."""
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url = url
+        self.samples: list[tuple[float, int, float]] = []
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            status, _, seconds = fetch(self.url, timeout=30)
+            self.samples.append((time.monotonic(), status, seconds))
+            time.sleep(0.1)
+
+
+def faults(args, env: dict, workdir: Path, pages: list[tuple[Page, str]], run: Run) -> list[str]:
+    """Run the site with Redis unreachable, then restart PostgreSQL under load; report."""
+    lines = ["## Faults", ""]
+    by_label = {page.label: (page, url) for page, url in pages}
+    watched = [
+        label for label in ("home", "article", "article view count (POST)") if label in by_label
+    ]
+
+    # 1. Redis unreachable: a closed port rather than stopping a Redis others may share.
+    dead = f"redis://127.0.0.1:{free_port()}/1"
+    server = Gunicorn(
+        env, workers=2, log_path=workdir / "redis-down.log", REDIS_URL=dead, PAGE_CACHE="1"
+    )
+    try:
+        lines += [f"Redis unreachable (REDIS_URL={dead}), page cache on:", ""]
+        lines += ["| page | req/s | p50 ms | p99 ms | statuses |", "|---|---:|---:|---:|---|"]
+        for label in watched:
+            page, url = by_label[label]
+            result = run.measure(
+                label, "no redis", url.replace("{base}", server.base), method=page.method
+            )
+            lines.append(
+                f"| {label} | {result.rps:.0f} | {result.p50:.1f} | {result.p99:.1f} | "
+                f"{dict(sorted(result.statuses.items()))} {result.note} |"
+            )
+        warned = "Redis cache unavailable" in server.log_text()
+        lines += ["", f"Warning in the log: {'yes' if warned else 'NO'}.", ""]
+    finally:
+        server.stop()
+
+    # 2. PostgreSQL restarted while pages are under load (page cache off: every request
+    #    needs the database).
+    cluster = args.pg_cluster.split()
+    log(f"WARNING: restarting PostgreSQL cluster {' '.join(cluster)} in a few seconds")
+    server = Gunicorn(env, workers=2, log_path=workdir / "pg-restart.log", PAGE_CACHE="0")
+    try:
+        page, url = by_label["article"]
+        url = url.replace("{base}", server.base)
+        probe = Probe(by_label["category, page 1"][1].replace("{base}", server.base))
+        probe.start()
+        results: list = []
+        load = threading.Thread(
+            target=lambda: results.append(
+                wrk(url, seconds=run.seconds + 15, connections=run.connections, script=run.script)
+            )
+        )
+        load.start()
+        time.sleep(5)
+        restart_at = time.monotonic()
+        if args.outage:
+            # A longer outage than a restart, to see the 503 answers and the recovery.
+            subprocess.run(["pg_ctlcluster", *cluster, "stop"], check=True)
+            time.sleep(args.outage)
+            subprocess.run(["pg_ctlcluster", *cluster, "start"], check=True)
+        else:
+            subprocess.run(["pg_ctlcluster", *cluster, "restart"], check=True)
+        restarted_at = time.monotonic()
+        load.join()
+        probe.stopped.set()
+        probe.join()
+    finally:
+        server.stop()
+    rps, _, _, errors, statuses = results[0]
+    after = [
+        (t - restart_at, status, seconds) for t, status, seconds in probe.samples if t >= restart_at
+    ]
+    failures = [sample for sample in after if sample[1] != 200]
+    last_failure = max((t for t, _, _ in failures), default=None)
+    recovered = next(
+        (
+            t
+            for t, status, _ in after
+            if status == 200 and (last_failure is None or t > last_failure)
+        ),
+        None,
+    )
+    slowest_failure = max((seconds for _, _, seconds in failures), default=0.0)
+    others = sum(n for status, n in statuses.items() if status not in (200, 503))
+    log_text = server.log_text()
+    lines += [
+        f"PostgreSQL {'stopped for ' + str(args.outage) + ' s' if args.outage else 'restarted'}"
+        f" (`pg_ctlcluster {' '.join(cluster)}`, down for "
+        f"{restarted_at - restart_at:.1f} s) under load on the article page (page cache off):",
+        "",
+        f"- load: {rps:.0f} req/s overall, statuses {dict(sorted(statuses.items()))}, "
+        f"other errors {errors - statuses.get(503, 0) - others}",
+        f"- 503 answers: {statuses.get(503, 0)}; answers other than 200/503: {others}",
+        f"- probe (one request every 100 ms): {len(failures)} failed of {len(after)}"
+        " after the restart;"
+        f" slowest failed answer {slowest_failure:.2f} s",
+        (
+            f"- recovered (first 200 after the last failure) {recovered:.1f} s"
+            " after the restart began"
+            if failures
+            else "- the probe saw no failure"
+        )
+        if recovered is not None
+        else "- did NOT recover during the run",
+        f"- tracebacks in the gunicorn log: {log_text.count('Traceback')}",
+        "",
+    ]
+    return lines
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def table(results: list[Result]) -> list[str]:
+    lines = [
+        "| page | mode | req/s | p50 ms | p99 ms | × floor | target | result | notes |",
+        "|---|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in results:
+        ratio = f"{r.ratio:.2f}" if r.ratio is not None else "–"
+        target = f"≥ {r.target:g}" if r.target is not None else "–"
+        lines.append(
+            f"| {r.label} | {r.mode} | {r.rps:.0f} | {r.p50:.1f} | {r.p99:.1f} | {ratio} | "
+            f"{target} | {r.verdict} | {r.note} |"
+        )
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="2,000 articles, 3 s per page")
+    parser.add_argument(
+        "--faults", action="store_true", help="also break Redis and restart PostgreSQL"
+    )
+    parser.add_argument("--articles", type=int)
+    parser.add_argument("--seconds", type=float)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS))
+    parser.add_argument(
+        "--pg-cluster", default="15 main", help="for --faults: pg_ctlcluster VERSION NAME"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the work files (logs)")
+    parser.add_argument(
+        "--outage", type=float, default=0, help="for --faults: stop PostgreSQL this long instead"
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
+    args = parser.parse_args()
+    articles = args.articles or (2_000 if args.quick else 100_000)
+    seconds = args.seconds or (4 if args.quick else 15)
+    database_url = args.database_url or (DEFAULT_DATABASE + ("_quick" if args.quick else ""))
+
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install wrk")
+    notes = []
+    redis_url = args.redis_url
+    redis_host, redis_port = re.search(r"//([^:/]+):(\d+)", redis_url).groups()
+    if not port_open(redis_host, int(redis_port)):
+        notes.append(f"Redis not reachable at {redis_url}: local-memory cache per worker instead")
+        redis_url = ""
+    workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    static_root = workdir / "static"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_STATIC_ROOT": str(static_root),
+        "DJANGO_STATIC_FROM_FINDERS": "0",
+        "DJANGO_BENCH_FLOOR": "1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        # Keys of its own, so that another site or run sharing this Redis cannot answer for it.
+        "CACHE_KEY_PREFIX": f"bench-{database_url.rsplit('/', 1)[1]}-{secrets.token_hex(4)}",
+    }
+    os.environ.update(env)
+    log(f"database {database_url}, {articles} articles; work files in {workdir}")
+    prepare_database(env, articles)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    ctx = page_context()
+    from django.db import connections
+
+    connections.close_all()
+    run = Run(seconds=seconds, connections=args.connections, script=workdir / "wrk.lua")
+    run.script.write_text(WRK_LUA)
+
+    results: list[Result] = []
+    fault_lines: list[str] = []
+    for mode, page_cache in (("uncached", "0"), ("cached", "1")):
+        server = Gunicorn(env, workers=2, log_path=workdir / f"{mode}.log", PAGE_CACHE=page_cache)
+        try:
+            from django.urls import reverse
+
+            article_url = server.base + reverse(
+                "news:article", kwargs={"slug": ctx["article_slug"]}
+            )
+            ctx["hit_url"] = find_hit_url(article_url)
+            if ctx["hit_url"] and ctx["hit_url"].startswith("/"):
+                ctx["hit_url"] = "{base}" + ctx["hit_url"]
+            pages, skipped = resolve_pages(ctx, "{base}")
+            if mode == "uncached":
+                notes += skipped
+            results += measure_server(run, server, pages, mode=mode, rounds=3 if args.quick else 20)
+            if mode == "cached":
+                nginx_results, nginx_notes = measure_nginx(
+                    run, workdir, server, article_url, static_root
+                )
+                results += nginx_results
+                notes += nginx_notes
+        finally:
+            server.stop()
+    if args.faults:
+        fault_lines = faults(args, env, workdir, pages, run)
+
+    lines = [
+        f"# Benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        "",
+        f"`python bench/run.py{' --quick' * args.quick}{' --faults' * args.faults}`:"
+        f" {ctx['articles']} public articles (longest category {ctx['category_articles']},"
+        f" middle page {ctx['deep_page']}), gunicorn 2 sync workers, DEBUG off,"
+        f" cache {'Redis' if redis_url else 'local memory'}, wrk -t2 -c{args.connections}"
+        f" {seconds:g} s per page, {os.cpu_count()} CPUs.",
+        "Each page's ratio is to the mean of the floor measured just before and just after it,"
+        " by the same server (page cache off for `uncached`, on for `cached`).",
+        "",
+        *table(results),
+        "",
+        *(f"- {note}" for note in notes),
+        "",
+        *fault_lines,
+    ]
+    report = "\n".join(lines) + "\n"
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report)
+    print("\n" + report)
+    log(f"written to {args.output}")
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    broken = [r for r in results if r.errors]
+    if broken:
+        log("errors on: " + ", ".join(f"{r.label} ({r.mode})" for r in broken))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Pagination of newest-first article lists that stays fast on deep pages.
+
+A plain OFFSET walks every row before the page, so page 400 of a category costs
+hundreds of times page 1, and the COUNT behind the page links walks the whole
+category on every request. Instead, once per content version, one index-only
+query records a listing's *outline*: its length and the (published_at, id) key
+of the first article of every tenth page. A page then starts from the nearest
+anchor and skips fewer than ten pages of rows, whatever its depth; the same
+anchors tell on which page an article stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+
+from news.caching import cache_timeout, content_version
+
+ANCHOR_EVERY_PAGES = 10
+OUTLINE_TIMEOUT = 3600
+
+Key = tuple[dt.datetime, int]
+
+
+@dataclass(frozen=True)
+class Outline:
+    count: int
+    step: int
+    # Key of the row at offset i * step, newest first.
+    anchors: tuple[Key, ...]
+
+
+def newer_or_same(key: Key):
+    """Return a filter of the rows at or after key in newest-first order (key itself included).
+
+    The plain `published_at__lte` lets the index range start at the key.
+    """
+    published_at, pk = key
+    return Q(published_at__lte=published_at) & (
+        Q(published_at__lt=published_at) | Q(published_at=published_at, id__lte=pk)
+    )
+
+
+def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
+    """Return the outline of a newest-first queryset, cached until its content changes."""
+    key = f"outline:{content_version()}:{cache_key}:{page_size}"
+    outline = cache.get(key)
+    if outline is None:
+        step = page_size * ANCHOR_EVERY_PAGES
+        count = queryset.count()
+        anchors = ()
+        if count:
+            numbered = (
+                queryset.order_by()
+                .annotate(
+                    row=Window(RowNumber(), order_by=[F("published_at").desc(), F("id").desc()])
+                )
+                .annotate(row_in_step=(F("row") - 1) % step)
+                .filter(row_in_step=0)
+                .order_by("-published_at", "-id")
+                .values_list("published_at", "id")
+            )
+            anchors = tuple(numbered)
+        outline = Outline(count=count, step=step, anchors=anchors)
+        cache.set(key, outline, cache_timeout(OUTLINE_TIMEOUT))
+    return outline
+
+
+def newer_than(key: Key):
+    """Return a filter of the rows strictly before key in newest-first order."""
+    published_at, pk = key
+    return Q(published_at__gt=published_at) | Q(published_at=published_at, id__gt=pk)
+
+
+def position_of(queryset, outline: Outline, key: Key) -> int:
+    """Return the 0-based offset of the row with this key in the newest-first queryset."""
+    before = [anchor for anchor in outline.anchors if anchor >= key]
+    if not before:
+        return 0
+    # Count only from the nearest anchor: at most one step of rows, whatever the depth.
+    between = queryset.filter(newer_or_same(before[-1])).filter(newer_than(key))
+    return (len(before) - 1) * outline.step + between.count()
+
+
+class NewestFirstPaginator(Paginator):
+    """Paginate a newest-first article queryset from cached anchors (see the module docstring)."""
+
+    def __init__(self, object_list, per_page, *, cache_key: str, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cache_key = cache_key
+
+    @cached_property
+    def outline(self) -> Outline:
+        return listing_outline(self.object_list, cache_key=self.cache_key, page_size=self.per_page)
+
+    @cached_property
+    def count(self) -> int:
+        return self.outline.count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        queryset = self.object_list
+        anchor = bottom // self.outline.step
+        if anchor:
+            queryset = queryset.filter(newer_or_same(self.outline.anchors[anchor]))
+            bottom -= anchor * self.outline.step
+            top -= anchor * self.outline.step
+        return self._get_page(queryset[bottom:top], number, self)

@@ -1,0 +1,99 @@
+import logging
+import socket
+import time
+import uuid
+
+import pytest
+from django.core.cache import caches
+
+from portal.cache import ResilientRedisCache
+
+
+@pytest.fixture
+def closed_port():
+    """Return a loopback port that nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def dead_redis(closed_port):
+    return ResilientRedisCache(f"redis://127.0.0.1:{closed_port}/0", {})
+
+
+def redis_is_running() -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", 6379)) == 0
+
+
+def test_unreachable_redis_reads_as_a_miss_and_ignores_writes(dead_redis):
+    assert dead_redis.get("page", "default") == "default"
+    assert dead_redis.set("page", "html") is None
+    assert dead_redis.add("page", "html") is False
+    assert dead_redis.get_many(["a", "b"]) == {}
+    assert dead_redis.set_many({"a": 1}) == ["a"]
+    assert dead_redis.delete("page") is False
+    assert dead_redis.has_key("page") is False
+    assert dead_redis.get_or_set("page", "fresh") == "fresh"
+    with pytest.raises(ValueError):
+        dead_redis.incr("hits")
+
+
+def test_unreachable_redis_logs_one_warning_not_one_per_call(dead_redis, caplog):
+    dead_redis.breaker_seconds = 0
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        for _ in range(5):
+            dead_redis.get("page")
+    warnings = [r for r in caplog.records if r.name == "portal.cache"]
+    assert len(warnings) == 1
+    assert "Redis cache unavailable" in warnings[0].getMessage()
+    assert dead_redis.failures == 5
+
+
+def test_open_breaker_skips_redis_instead_of_waiting_each_time(dead_redis):
+    dead_redis.get("page")
+    assert dead_redis.breaker_is_open()
+    started = time.perf_counter()
+    for _ in range(1000):
+        dead_redis.get("page")
+    assert time.perf_counter() - started < 0.2
+    assert dead_redis.failures == 1
+
+
+@pytest.mark.django_db
+def test_pages_are_served_and_articles_saved_while_redis_is_down(
+    client, settings, closed_port, make_article, caplog
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/1",
+        }
+    }
+    settings.PAGE_CACHE = True
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        article = make_article(title="Tin đăng khi Redis ngừng")
+        for url in ("/", article.get_absolute_url(), article.get_print_url(), "/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert "Tin đăng khi Redis ngừng" in response.content.decode()
+    assert isinstance(caches["default"], ResilientRedisCache)
+    assert any("Redis cache unavailable" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis server on 127.0.0.1:6379")
+def test_reachable_redis_caches_as_usual():
+    cache = ResilientRedisCache(
+        "redis://127.0.0.1:6379/1", {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+    )
+    try:
+        cache.set("page", "html", 30)
+        assert cache.get("page") == "html"
+        assert cache.add("page", "other") is False
+        cache.set("hits", 1, 30)
+        assert cache.incr("hits") == 2
+        assert cache.failures == 0
+    finally:
+        cache.delete_many(["page", "hits"])

@@ -1,0 +1,182 @@
+"""A lost database gives a quick Vietnamese 503, and service resumes without a restart.
+
+These run the portal in gunicorn, as in production, against a real unreachable
+PostgreSQL address: a closed port, or a forwarder to the test database that is
+switched off and on.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, dict, str, float]:
+    """Return status, headers, body and seconds taken for a GET."""
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+            status, headers, body = response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, dict(error.headers), error.read()
+    return status, headers, body.decode(), time.perf_counter() - started
+
+
+class Gunicorn:
+    """Run the portal in a gunicorn subprocess on a free loopback port."""
+
+    def __init__(self, database_url: str):
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_STATIC_FROM_FINDERS": "1",
+            "PAGE_CACHE": "0",
+        }
+        env.pop("REDIS_URL", None)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi",
+                "-w",
+                "1",
+                "--timeout",
+                "30",
+                "-b",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> str:
+        self.process.terminate()
+        _, stderr = self.process.communicate(timeout=20)
+        return stderr.decode()
+
+
+class Forwarder:
+    """Forward a loopback port to PostgreSQL; switched off, the port is closed."""
+
+    def __init__(self, target: tuple[str, int]):
+        self.target = target
+        self.port = free_port()
+        self.listener = None
+        self.connections: list[socket.socket] = []
+
+    def start(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self.accept, args=(self.listener,), daemon=True).start()
+
+    def stop(self) -> None:
+        """Close the port and cut every open connection, as a database restart does."""
+        # shutdown() wakes the thread blocked in accept(); close() alone leaves the port open.
+        self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for sock in self.connections:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+        self.connections.clear()
+
+    def accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            self.connections += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self.pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
+def test_unreachable_database_gives_a_vietnamese_503_within_seconds():
+    server = Gunicorn(f"postgres://postgres@127.0.0.1:{free_port()}/portal")
+    try:
+        # The first request also waits for the worker to load the application.
+        assert fetch(server.url("/"))[0] == 503
+        for path in ("/", "/chuyen-muc/thong-bao/"):
+            status, headers, body, seconds = fetch(server.url(path))
+            assert status == 503, path
+            assert seconds < 4, f"{path} took {seconds:.1f} s"
+            assert "Hệ thống tạm thời gián đoạn" in body
+            assert int(headers["Retry-After"]) > 0
+            assert headers["Cache-Control"] == "no-store"
+            assert "Traceback" not in body
+    finally:
+        log = server.stop()
+    assert "Database unavailable" in log
+    assert "Traceback" not in log
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a PostgreSQL server")
+def test_service_resumes_by_itself_when_the_database_comes_back():
+    settings = connection.settings_dict
+    forwarder = Forwarder((settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432)))
+    forwarder.start()
+    user = settings["USER"]
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    server = Gunicorn(f"postgres://{user}{password}@127.0.0.1:{forwarder.port}/{settings['NAME']}")
+    try:
+        assert fetch(server.url("/"))[0] == 200
+        forwarder.stop()
+        status, _, _, seconds = fetch(server.url("/"))
+        assert status == 503
+        assert seconds < 4
+        forwarder.start()
+        deadline = time.monotonic() + 15
+        while (status := fetch(server.url("/"))[0]) != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status == 200
+    finally:
+        server.stop()
+        forwarder.stop()

@@ -1,0 +1,93 @@
+"""Public pages make a fixed number of SQL queries, whatever the number of articles."""
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from news.models import Article, Category
+
+pytestmark = pytest.mark.django_db
+
+
+def add_articles(category: Category, count: int) -> list[Article]:
+    """Create count public articles in category, one hour apart, newest first."""
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Bài số {n}",
+            slug=f"bai-so-{category.pk}-{n}",
+            lead="Tóm tắt.",
+            body="<p>Nội dung.</p>",
+            category=category,
+            status=Article.Status.PUBLISHED,
+            published_at=now - dt.timedelta(hours=n + 1),
+            featured=n % 50 == 0,
+        )
+        for n in range(count)
+    )
+    return list(Article.objects.filter(category=category).order_by("-published_at"))
+
+
+@pytest.fixture
+def categories(db):
+    return [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(4)]
+
+
+@pytest.fixture(params=[10, 200], ids=["10-articles", "200-articles"])
+def site(request, categories):
+    """Return the articles of the first category, with articles in every category."""
+    for category in categories[1:]:
+        add_articles(category, request.param)
+    articles = add_articles(categories[0], request.param)
+    cache.clear()
+    return articles
+
+
+# Queries on a cold cache, the page's own and its sidebar's. Read once per
+# content version, then from the cache: the next scheduled change (two
+# queries: publication and expiry), the categories, the listing outline, and
+# the sidebar's links, photos, archive months and calendar. Every page also
+# reads the live visit numbers and the most read articles.
+HOME_QUERIES = 15
+CATEGORY_QUERIES = 15
+ARTICLE_QUERIES = 20
+PRINT_QUERIES = 3  # article, attachments, views: the print view has no sidebar
+
+
+def test_home_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
+    with django_assert_num_queries(HOME_QUERIES):
+        assert client.get("/").status_code == 200
+
+
+def test_category_page_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
+    url = site[0].category.get_absolute_url()
+    with django_assert_num_queries(CATEGORY_QUERIES):
+        response = client.get(url)
+    assert len(response.context["article_list"]) == min(len(site), 20)
+
+
+def test_article_page_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
+    middle = site[len(site) // 2]
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        assert client.get(middle.get_absolute_url()).status_code == 200
+
+
+def test_print_view_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
+    with django_assert_num_queries(PRINT_QUERIES):
+        assert client.get(site[len(site) // 2].get_print_url()).status_code == 200
+
+
+def test_deep_category_page_makes_as_many_queries_as_the_first(
+    client, categories, django_assert_num_queries
+):
+    articles = add_articles(categories[0], 450)
+    cache.clear()
+    with django_assert_num_queries(CATEGORY_QUERIES):
+        response = client.get(categories[0].get_absolute_url(), {"page": 21})
+    assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[400:420]]
+    # Warm: categories, the outline and the sidebar's cached blocks come from the
+    # cache; the page itself, the live visit numbers and the most read are read.
+    with django_assert_num_queries(3):
+        client.get(categories[0].get_absolute_url(), {"page": 22})
