@@ -158,7 +158,7 @@ def test_unreachable_database_gives_a_vietnamese_503_within_seconds():
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a PostgreSQL server")
+@pytest.mark.postgresql
 def test_service_resumes_by_itself_when_the_database_comes_back():
     settings = connection.settings_dict
     forwarder = Forwarder((settings["HOST"] or "127.0.0.1", int(settings["PORT"] or 5432)))
