@@ -25,6 +25,7 @@ from news.demo.texts import (
 )
 from news.models import Article, Category
 from news.sanitize import sanitize_html
+from news.search import search_document
 from news.text import vietnamese_slugify
 
 LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -317,6 +318,7 @@ def build_generated_article(
     text = compose(rng, key, published_at.astimezone(LOCAL))
     return Article(
         **text,
+        search_text=search_document(title=text["title"], lead=text["lead"], body=text["body"]),
         slug=f"{vietnamese_slugify(text['title'], max_length=160)}-{suffix}",
         category=category,
         status=Article.Status.PUBLISHED,

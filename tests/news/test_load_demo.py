@@ -14,6 +14,7 @@ from news.demo.articles import EARLY_TIMES
 from news.demo.texts import REFERENCE
 from news.models import Article, Category
 from news.sanitize import sanitize_html
+from news.search import search_document
 from news.text import vietnamese_slugify
 from tests.news.conftest import ensure_roles
 
@@ -105,6 +106,15 @@ def test_articles_option_adds_exactly_that_many_public_articles(demo):
     assert Article.objects.published().count() == before + 300
     load_demo("--articles", "300")  # a second run adds, its slugs never clash
     assert Article.objects.published().count() == before + 600
+
+
+def test_generated_articles_are_found_by_search_like_saved_ones(demo):
+    load_demo("--articles", "20")
+    generated = Article.objects.order_by("-id").first()
+    assert generated.search_text == search_document(
+        title=generated.title, lead=generated.lead, body=generated.body
+    )
+    assert generated.search_text
 
 
 def test_generated_articles_are_safe_spread_and_in_every_category(demo):
