@@ -7,16 +7,22 @@ from django.dispatch import receiver
 from news.caching import bump_content_version
 from news.models import Album, Article, Attachment, Category, Link, Photo
 
+# Everything the public pages show, sidebars included; Photo deletions are
+# handled with their files below.
+PUBLIC_CONTENT = (Article, Category, Attachment, Link, Album, Photo)
 
-@receiver(post_save, sender=Article)
-@receiver(post_delete, sender=Article)
-@receiver(post_save, sender=Category)
-@receiver(post_delete, sender=Category)
-@receiver(post_save, sender=Attachment)
-@receiver(post_delete, sender=Attachment)
+
 def content_changed(sender, **kwargs):
     """Bump the content version after any change an anonymous reader could see."""
     bump_content_version()
+
+
+for model in PUBLIC_CONTENT:
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"content-saved-{model.__name__}")
+    if model is not Photo:
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"content-deleted-{model.__name__}"
+        )
 
 
 @receiver(post_delete, sender=Attachment)
@@ -25,16 +31,6 @@ def attachment_deleted(sender, instance, **kwargs):
     if instance.file:
         storage, name = instance.file.storage, instance.file.name
         transaction.on_commit(lambda: storage.delete(name))
-
-
-@receiver(post_save, sender=Link)
-@receiver(post_delete, sender=Link)
-@receiver(post_save, sender=Album)
-@receiver(post_delete, sender=Album)
-@receiver(post_save, sender=Photo)
-def sidebar_content_changed(sender, **kwargs):
-    """Bump the content version when the links or the photos every sidebar shows change."""
-    bump_content_version()
 
 
 @receiver(post_delete, sender=Photo)
