@@ -184,14 +184,18 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 30) -> tuple[int, b
 # --- database and data -----------------------------------------------------------------
 
 
-def prepare_database(env: dict, articles: int) -> None:
-    """Create, migrate and seed the benchmark database up to `articles` articles."""
+def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
+    """Create (re-create if fresh), migrate and seed the database up to `articles` articles."""
     import psycopg
 
     url = env["DATABASE_URL"]
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and fresh:
+            log(f"dropping database {name}")
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        if fresh or not exists:
             log(f"creating database {name}")
             conn.execute(f'CREATE DATABASE "{name}"')
     manage("migrate", "--noinput", "-v0", env=env)
@@ -199,23 +203,8 @@ def prepare_database(env: dict, articles: int) -> None:
         present = conn.execute("SELECT count(*) FROM news_article").fetchone()[0]
     missing = articles - present
     if missing > 0:
-        has_load_demo = (
-            subprocess.run(
-                [PYTHON, "manage.py", "help", "load_demo"],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-            ).returncode
-            == 0
-        )
         log(f"seeding {missing} articles ({present} present)")
-        if has_load_demo:
-            manage("load_demo", "--articles", str(missing), env=env)
-        else:
-            # Stand-in with the same interface until the demo loader is installed.
-            subprocess.run(
-                [PYTHON, "bench/seed.py", "--articles", str(missing)], cwd=ROOT, env=env, check=True
-            )
+        manage("load_demo", "--articles", str(missing), env=env)
     # What autovacuum does after a bulk load, done now: fresh statistics, visibility map.
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
@@ -708,6 +697,11 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the work files (logs)")
     parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="re-create the database first (always so with --quick; a full run reuses its data)",
+    )
+    parser.add_argument(
         "--outage", type=float, default=0, help="for --faults: stop PostgreSQL this long instead"
     )
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
@@ -742,7 +736,7 @@ def main() -> int:
     }
     os.environ.update(env)
     log(f"database {database_url}, {articles} articles; work files in {workdir}")
-    prepare_database(env, articles)
+    prepare_database(env, articles, fresh=args.fresh or args.quick)
     manage("collectstatic", "--noinput", "-v0", env=env)
 
     sys.path.insert(0, str(ROOT))
