@@ -1,5 +1,7 @@
 """Sidebar blocks of the archives: months with counts, the calendar, the date form."""
 
+import datetime as dt
+
 from django import template
 from django.utils import timezone
 
@@ -25,15 +27,33 @@ def archive_months():
     return {"months": months}
 
 
-@register.inclusion_tag("includes/archive_calendar.html", takes_context=True)
-def archive_calendar(context):
-    """Render "Lưu trữ (Lịch)" for the page's month, a month asked with ?lich=, or this month."""
+def calendar_month(context) -> dt.date:
+    """Return the month the calendar shows: the page's, one asked with ?lich=, or this month."""
     request = context.get("request")
-    month = (
+    return (
         context.get("calendar_month")
         or parse_year_month(request.GET.get("lich") if request else None)
         or timezone.localdate()
     )
+
+
+@register.simple_tag(takes_context=True)
+def archive_sidebar(context):
+    """Render the date form, links, photos, months and calendar, kept per content version.
+
+    Rendering these blocks cost more than their (cached) data; the HTML itself
+    depends only on the content, the calendar's month, the page's day and today.
+    """
+    day = context.get("day")
+    key = f"archive-sidebar:{calendar_month(context):%Y-%m}:{day or ''}:{timezone.localdate()}"
+    sidebar = context.template.engine.get_template("includes/archive_sidebar.html")
+    return cached_for_content(key, lambda: sidebar.render(context), timeout=CACHE_SECONDS)
+
+
+@register.inclusion_tag("includes/archive_calendar.html", takes_context=True)
+def archive_calendar(context):
+    """Render "Lưu trữ (Lịch)" for the page's month, a month asked with ?lich=, or this month."""
+    month = calendar_month(context)
     calendar = cached_for_content(
         f"archive-calendar:{month:%Y-%m}",
         lambda: selectors.archive_calendar(month),
