@@ -26,7 +26,30 @@ from news.search import search_document
 from news.text import vietnamese_slugify
 
 
-class Category(models.Model):
+class SluggedModel(models.Model):
+    """A model whose blank slug is filled on save from another field, unique among its rows."""
+
+    slug_source = "title"
+    slug_fallback = "bai-viet"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                type(self),
+                getattr(self, self.slug_source),
+                exclude_pk=self.pk,
+                fallback=self.slug_fallback,
+            )
+        super().save(*args, **kwargs)
+
+
+class Category(SluggedModel):
+    slug_source = "name"
+    slug_fallback = "chuyen-muc"
+
     name = models.CharField(_("tên"), max_length=200)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -48,11 +71,6 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Category, self.name, exclude_pk=self.pk, fallback="chuyen-muc")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return slug_url("news:category", self.slug)
 
@@ -72,7 +90,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
 
-class Article(models.Model):
+class Article(SluggedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PENDING = "pending", _("Chờ duyệt")
@@ -198,8 +216,6 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, exclude_pk=self.pk)
         self.body = sanitize_html(self.body)
         self.search_text = search_document(title=self.title, lead=self.lead, body=self.body)
         update_fields = kwargs.get("update_fields")
@@ -394,7 +410,9 @@ class AlbumQuerySet(models.QuerySet):
         return self.filter(published=True).order_by("order", "-date", "-id")
 
 
-class Album(models.Model):
+class Album(SluggedModel):
+    slug_fallback = "album"
+
     title = models.CharField(_("tên album"), max_length=200)
     slug = models.SlugField(
         _("đường dẫn"),
@@ -422,11 +440,6 @@ class Album(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Album, self.title, exclude_pk=self.pk, fallback="album")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:album", kwargs={"slug": self.slug})
