@@ -75,10 +75,12 @@ def run_django(*args, **env):
     )
 
 
-def test_missing_secret_key_without_debug_refuses_to_start():
-    result = run_django("check")
+@pytest.mark.parametrize("command", ["check", "makemigrations", "runserver"])
+def test_missing_secret_key_without_debug_refuses_to_start_with_a_clear_message(command):
+    result = run_django(command, "--help" if command == "runserver" else "--check")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_debug_runs_with_a_throwaway_key():
