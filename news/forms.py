@@ -54,6 +54,17 @@ class CategoryChoiceField(forms.ModelChoiceField):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
 
 
+def date_filter_field(label: str) -> forms.DateField:
+    """Return an optional date field of the search filters, typed or picked."""
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DateInput,
+        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
+    )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Từ khóa",
@@ -74,20 +85,8 @@ class SearchForm(forms.Form):
         empty_label="Tất cả chuyên mục",
         error_messages={"invalid_choice": "Chuyên mục này không tồn tại."},
     )
-    start = forms.DateField(
-        label="Từ ngày",
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=DateInput,
-        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
-    )
-    end = forms.DateField(
-        label="Đến ngày",
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=DateInput,
-        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
-    )
+    start = date_filter_field("Từ ngày")
+    end = date_filter_field("Đến ngày")
     sort = forms.ChoiceField(
         label="Sắp xếp",
         required=False,
