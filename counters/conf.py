@@ -38,6 +38,15 @@ def synchronous_commit() -> bool:
     return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)
 
 
+def page_numbers_seconds() -> int:
+    """Return how long pages may show the same visit numbers and most-read list.
+
+    Pages only start with these: with JavaScript, the counting request that
+    every page makes answers with the live numbers, which replace them.
+    """
+    return getattr(settings, "COUNTERS_PAGE_NUMBERS_SECONDS", 10)
+
+
 COOKIE_NAME = getattr(settings, "COUNTERS_COOKIE_NAME", "visitor")
 COOKIE_SALT = "counters.visitor"
 COOKIE_MAX_AGE = 365 * 24 * 3600

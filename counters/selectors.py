@@ -61,6 +61,7 @@ def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date
     since = today - dt.timedelta(days=days - 1)
     return (
         public_articles()
+        .without_text()
         .filter(daily_views__day__gte=since, daily_views__day__lte=today)
         .annotate(recent_views=Sum("daily_views__views"))
         .order_by("-recent_views", "-published_at", "-id")[:limit]

@@ -10,6 +10,8 @@ expires.
 import datetime as dt
 import functools
 import hashlib
+import secrets
+import threading
 import time
 
 from django.core.cache import cache
@@ -20,25 +22,53 @@ from news.models import Article
 
 VERSION_KEY = "news:content-version"
 NEXT_CHANGE_KEY = "news:next-change:{version}"
+# Entries this process keeps beside the shared cache, at most.
+LOCAL_ENTRIES = 256
+
+_request = threading.local()
+
+
+def begin_request(**kwargs) -> None:
+    """Read the content version afresh once for the request that starts (request_started)."""
+    _request.active, _request.version = True, None
+
+
+def end_request(**kwargs) -> None:
+    """Stop reusing the request's content version (request_finished)."""
+    _request.active, _request.version = False, None
+
+
+def _new_version() -> int:
+    # Random, not the clock: a cache emptied while the clock is frozen or set
+    # back must not meet a version of its earlier life.
+    return secrets.randbits(62)
 
 
 def content_version() -> int:
-    """Return the current content version, starting one if the cache has none."""
+    """Return the current content version, starting one if the cache has none.
+
+    Within a request the version is read once: every cache key of one page
+    then agrees, and the page costs one shared-cache read for it.
+    """
+    if getattr(_request, "active", False) and _request.version is not None:
+        return _request.version
     version = cache.get(VERSION_KEY)
     if version is None:
-        # A time-based start cannot collide with versions of an earlier cache life.
-        version = time.time_ns()
+        version = _new_version()
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY, version)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
 def bump_content_version() -> None:
     """Make every cached public page, feed and sitemap stale."""
+    _request.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
 
 
 def next_change_at() -> dt.datetime | None:
@@ -69,18 +99,53 @@ def cache_timeout(default: int) -> int:
     return max(1, min(default, remaining))
 
 
+class _LocalEntries:
+    """Values this process keeps for one content version, each until its deadline.
+
+    Keyed by the version read from the shared cache, they need no purge of
+    their own: a change anywhere bumps the version and they are dropped.
+    """
+
+    def __init__(self):
+        self.version = None
+        self.entries: dict[str, tuple[float, object]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, version: int, key: str):
+        entry = self.entries.get(key) if version == self.version else None
+        if entry is None or entry[0] <= time.time():
+            return None
+        return entry[1]
+
+    def set(self, version: int, key: str, value, timeout: int) -> None:
+        with self.lock:
+            if version != self.version or len(self.entries) >= LOCAL_ENTRIES:
+                self.version, self.entries = version, {}
+            self.entries[key] = (time.time() + timeout, value)
+
+
+_local = _LocalEntries()
+
+
 def cached_for_content(name: str, compute, *, timeout: int):
     """Return compute()'s value, kept until the content changes or timeout seconds pass.
 
-    For data every page shows (sidebar counts): computed once per content
-    version instead of on every request, and never kept past the next
-    scheduled publication or expiry.
+    For what every page shows (menus, sidebar blocks): computed once per
+    content version instead of on every request, kept in this process as well
+    as in the shared cache, and never kept past the next scheduled
+    publication or expiry.
     """
-    key = f"news:{name}:{content_version()}"
+    version = content_version()
+    key = f"news:{name}:{version}"
+    value = _local.get(version, key)
+    if value is not None:
+        return value
     value = cache.get(key)
+    lifetime = cache_timeout(timeout)
     if value is None:
         value = compute()
-        cache.set(key, value, cache_timeout(timeout))
+        cache.set(key, value, lifetime)
+    _local.set(version, key, value, lifetime)
     return value
 
 

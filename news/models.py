@@ -89,6 +89,14 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles ordered for listings, newest first, ties by id."""
         return self.order_by("-published_at", "-id")
 
+    def without_text(self):
+        """Return the articles without the columns no listing shows: body and search text.
+
+        Bodies are the bulk of a row; a list of twenty would read and decode
+        them all for nothing.
+        """
+        return self.defer("body", "search_text")
+
 
 class Article(SluggedModel):
     class Status(models.TextChoices):

@@ -15,12 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
-from news.caching import cache_timeout, content_version
+from news.caching import cached_for_content
 
 ANCHOR_EVERY_PAGES = 10
 OUTLINE_TIMEOUT = 3600
@@ -49,9 +48,8 @@ def newer_or_same(key: Key):
 
 def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
     """Return the outline of a newest-first queryset, cached until its content changes."""
-    key = f"outline:{content_version()}:{cache_key}:{page_size}"
-    outline = cache.get(key)
-    if outline is None:
+
+    def compute() -> Outline:
         step = page_size * ANCHOR_EVERY_PAGES
         count = queryset.count()
         anchors = ()
@@ -67,9 +65,9 @@ def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
                 .values_list("published_at", "id")
             )
             anchors = tuple(numbered)
-        outline = Outline(count=count, step=step, anchors=anchors)
-        cache.set(key, outline, cache_timeout(OUTLINE_TIMEOUT))
-    return outline
+        return Outline(count=count, step=step, anchors=anchors)
+
+    return cached_for_content(f"outline:{cache_key}:{page_size}", compute, timeout=OUTLINE_TIMEOUT)
 
 
 def newer_than(key: Key):

@@ -4,7 +4,6 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -19,7 +18,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from news.caching import content_version
+from news.caching import cached_for_content
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
 from news.pagination import listing_outline, position_of
@@ -32,12 +31,9 @@ def all_categories() -> list[Category]:
 
     The menu is on every page; categories change rarely and bump the content version.
     """
-    key = f"news:categories:{content_version()}"
-    categories = cache.get(key)
-    if categories is None:
-        categories = list(Category.objects.all())
-        cache.set(key, categories, CATEGORIES_TIMEOUT)
-    return categories
+    return cached_for_content(
+        "categories", lambda: list(Category.objects.all()), timeout=CATEGORIES_TIMEOUT
+    )
 
 
 def category_by_slug(slug: str) -> Category:
@@ -53,9 +49,14 @@ def public_articles():
     return Article.objects.published().select_related("category").newest_first()
 
 
+def listed_articles():
+    """Return public_articles() as lists show them: without body and search text."""
+    return public_articles().without_text()
+
+
 def featured_article():
     """Return the newest published article marked featured, else the newest one."""
-    articles = public_articles()
+    articles = listed_articles()
     return articles.filter(featured=True).first() or articles.first()
 
 
@@ -74,11 +75,12 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
         newest_ids = Category.objects.annotate(
             article_id=Func(ArraySubquery(newest.values("pk")[:per_category]), function="unnest")
         ).values("article_id")
-        articles = Article.objects.published().filter(pk__in=newest_ids)
+        articles = Article.objects.published().without_text().filter(pk__in=newest_ids)
     else:
         categories = all_categories()
         articles = (
             Article.objects.published()
+            .without_text()
             .annotate(
                 rank=Window(
                     RowNumber(),
@@ -105,7 +107,7 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
 
 def category_listing(category: Category):
     """Return the public articles of a category, newest first, as its listing shows them."""
-    return public_articles().filter(category=category)
+    return listed_articles().filter(category=category)
 
 
 def category_outline_key(category_id: int) -> str:
@@ -114,7 +116,7 @@ def category_outline_key(category_id: int) -> str:
 
 
 def _in_category_of(article: Article):
-    return Article.objects.published().filter(category_id=article.category_id)
+    return Article.objects.published().without_text().filter(category_id=article.category_id)
 
 
 # The plain bound on published_at in each filter lets the index scan start at

@@ -1,35 +1,56 @@
 """Template tags that show the counters on public pages."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 
-from counters import selectors
+from counters import conf, selectors
+from news.caching import cached_for_content
 from news.models import Article
 
 register = template.Library()
 
+# The ranking covers days: a few minutes late is no loss, and it saves a query per page.
+MOST_READ_SECONDS = 300
 
-@register.inclusion_tag("counters/visit_block.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
 def visit_counter(context):
     """Render the site's visit block: total visits as one box per digit, today, online.
 
     On an article page the article's view count names the counting URL (it
-    records the visit too); elsewhere this block does.
+    records the visit too); elsewhere this block does. Rendered blocks are
+    shared by every page for a few seconds (see conf.page_numbers_seconds).
     """
-    numbers = selectors.live_numbers()
     counts_here = not isinstance(context.get("article"), Article)
-    return {
-        **numbers,
-        "digits": str(numbers["visits"]),
-        "hit_url": reverse("counters:hit") if counts_here else None,
-        "pixel_url": reverse("counters:pixel") if counts_here else None,
-    }
+
+    def render() -> str:
+        numbers = selectors.live_numbers()
+        return render_to_string(
+            "counters/visit_block.html",
+            {
+                **numbers,
+                "digits": str(numbers["visits"]),
+                "hit_url": reverse("counters:hit") if counts_here else None,
+                "pixel_url": reverse("counters:pixel") if counts_here else None,
+            },
+        )
+
+    return cached_for_content(
+        f"visit-block:{counts_here}", render, timeout=conf.page_numbers_seconds()
+    )
 
 
-@register.inclusion_tag("counters/most_read_block.html")
+@register.simple_tag
 def most_read(limit: int = 5):
     """Render the "Tin đọc nhiều" block: the most read public articles of the last days."""
-    return {"articles": selectors.most_read(limit=limit)}
+    return cached_for_content(
+        f"most-read:{limit}",
+        lambda: render_to_string(
+            "counters/most_read_block.html", {"articles": selectors.most_read(limit=limit)}
+        ),
+        timeout=MOST_READ_SECONDS,
+    )
 
 
 @register.inclusion_tag("counters/view_count.html")

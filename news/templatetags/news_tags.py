@@ -1,9 +1,13 @@
-"""Vietnamese date formatting for templates."""
+"""Vietnamese date formatting and the category menu for templates."""
 
 from datetime import date, datetime
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import timezone
+
+from news.caching import cached_for_content
+from news.selectors import all_categories
 
 register = template.Library()
 
@@ -57,3 +61,26 @@ def elided_pages(page_obj):
 def absolute_url(context, path: str) -> str:
     """Return the full URL of a path of this site, as the current request reaches the site."""
     return context["request"].build_absolute_uri(path)
+
+
+# Menus change only with the categories, which bump the content version.
+MENU_SECONDS = 3600
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Render the category menu, the page's own entry marked current, kept per content version."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    category = context.get("category")
+    if match is not None and match.url_name == "home":
+        active = "home"
+    else:
+        active = getattr(category, "pk", None)
+    return cached_for_content(
+        f"menu:{active}",
+        lambda: render_to_string(
+            "includes/main_menu.html", {"active": active, "categories": all_categories()}
+        ),
+        timeout=MENU_SECONDS,
+    )

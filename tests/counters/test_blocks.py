@@ -1,5 +1,6 @@
 import datetime as dt
 import re
+import uuid
 
 import pytest
 from django.db import connection
@@ -118,3 +119,17 @@ def test_the_counter_blocks_cost_three_queries_on_an_article_page(client, articl
     counters_sql = [q["sql"] for q in capture.captured_queries if "counters_" in q["sql"]]
     # The visit block's numbers, the article's views, the most read block.
     assert len(counters_sql) == 3
+
+
+def test_pages_show_visit_numbers_at_most_a_few_seconds_old(client, article, settings):
+    import time_machine
+
+    from counters import services
+
+    settings.COUNTERS_PAGE_NUMBERS_SECONDS = 10
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        assert 'aria-label="Số lượt truy cập: 0"' in client.get("/").content.decode()
+        services.record_visit(visitor=uuid.uuid4())
+        assert 'aria-label="Số lượt truy cập: 0"' in client.get("/").content.decode()
+        traveller.shift(dt.timedelta(seconds=11))
+        assert 'aria-label="Số lượt truy cập: 1"' in client.get("/").content.decode()

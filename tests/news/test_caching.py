@@ -39,3 +39,59 @@ def test_next_change_moves_on_once_its_moment_has_passed(make_article):
 def test_no_scheduled_change_keeps_the_default_timeout(make_article):
     make_article()
     assert cache_timeout(600) == 600
+
+
+def test_a_request_reads_the_content_version_once():
+    from django.core.cache import cache
+
+    from news.caching import VERSION_KEY, begin_request, end_request
+
+    begin_request()
+    try:
+        version = content_version()
+        # Another process publishing mid-request does not split the page between versions.
+        cache.incr(VERSION_KEY)
+        assert content_version() == version
+    finally:
+        end_request()
+    assert content_version() == version + 1
+
+
+def test_a_bump_in_this_process_is_seen_at_once_even_mid_request(make_article):
+    from news.caching import begin_request, bump_content_version, end_request
+
+    begin_request()
+    try:
+        version = content_version()
+        bump_content_version()
+        assert content_version() == version + 1
+    finally:
+        end_request()
+
+
+def test_values_kept_in_the_process_follow_a_version_bumped_elsewhere():
+    from django.core.cache import cache
+
+    from news.caching import VERSION_KEY, cached_for_content
+
+    assert cached_for_content("answer", lambda: "old", timeout=60) == "old"
+    assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
+    cache.incr(VERSION_KEY)
+    assert cached_for_content("answer", lambda: "new", timeout=60) == "new"
+
+
+def test_values_kept_in_the_process_expire_with_their_timeout():
+    from django.core.cache import cache
+
+    from news.caching import VERSION_KEY, cached_for_content
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        assert cached_for_content("answer", lambda: "old", timeout=60) == "old"
+        # Gone from the shared cache too, as after its own expiry.
+        version = content_version()
+        cache.clear()
+        cache.set(VERSION_KEY, version, timeout=None)
+        traveller.shift(dt.timedelta(seconds=59))
+        assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
+        traveller.shift(dt.timedelta(seconds=2))
+        assert cached_for_content("answer", lambda: "new", timeout=60) == "new"

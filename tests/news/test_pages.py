@@ -114,3 +114,18 @@ def test_print_view_shows_the_article_without_the_sidebar(client, article):
 def test_time_elements_carry_the_local_iso_datetime(client, article):
     html = client.get("/").content.decode()
     assert '<time datetime="2018-04-18T09:30:00+07:00">' in html
+
+
+def test_the_menu_marks_the_page_it_is_on_and_only_that_one(client, article):
+    other = article.category.__class__.objects.create(name="Thông báo", order=2)
+    current = 'aria-current="page"'
+
+    def marked(url):
+        menu = client.get(url).content.decode().split('class="nav-list"')[1].split("</ul>")[0]
+        return [line for line in menu.splitlines() if current in line]
+
+    assert [">Trang chủ<" in line for line in marked("/")] == [True]
+    assert [f">{other.name}<" in line for line in marked(other.get_absolute_url())] == [True]
+    category_page = marked(article.category.get_absolute_url())
+    assert [f">{article.category.name}<" in line for line in category_page] == [True]
+    assert marked(article.get_absolute_url()) == []
