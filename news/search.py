@@ -31,7 +31,9 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Case,
+    DateTimeField,
     Expression,
+    ExpressionWrapper,
     F,
     Func,
     QuerySet,
@@ -259,6 +261,7 @@ def search_articles(
     start: dt.date | None = None,
     end: dt.date | None = None,
     by_date: bool = False,
+    narrow: bool = False,
 ) -> QuerySet:
     """Return public articles holding every term, best match first (or newest first).
 
@@ -266,11 +269,25 @@ def search_articles(
     title, else 2 if it is in the lead, else 1; ties go to the newest. Only the
     newest max_results() matches are ranked: a broad query then costs no more
     than a narrow one, and below that many matches the order is the full one.
+
+    Pass narrow=True when the query is known to match at most max_results()
+    articles (the capped count says so): the database then reads the matches
+    through the index instead of walking the articles newest first.
     """
     matches = matching_articles(terms, category=category, start=start, end=end)
+    newest_first = ["-published_at", "-id"]
+    if narrow and connection.vendor == "postgresql":
+        # Sorting on an expression keeps the planner from walking the date
+        # index and testing article after article until it has enough: for
+        # a rare word that reads the whole table. A few matches are cheaper
+        # read whole from the GIN index and sorted.
+        shifted = ExpressionWrapper(
+            F("published_at") + Value(dt.timedelta(0)), output_field=DateTimeField()
+        )
+        newest_first = [shifted.desc(), "-id"]
     if by_date:
-        return matches
-    candidates = matches.order_by("-published_at", "-id").values("pk")[: max_results()]
+        return matches.order_by(*newest_first)
+    candidates = matches.order_by(*newest_first).values("pk")[: max_results()]
     return (
         _filtered(category=category, start=start, end=end)
         .filter(pk__in=candidates)

@@ -324,6 +324,9 @@ class SearchView(ListView):
             cap=search.max_results(),
             **kwargs,
         )
+        if not paginator.capped:
+            # The count showed few matches: plan the page for that.
+            paginator.object_list = search.search_articles(**self.options, narrow=True)
         if search.supports_typos() and paginator.count == 0:
             self.typo_fallback = True
             similar = search.similar_titles(**self.options)
