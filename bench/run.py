@@ -34,6 +34,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -44,7 +45,23 @@ USER_AGENT = (
 )
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/portal_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/1"
-SEARCH_QUERY = "cải cách hành chính"
+# The search row rotates through these (each by relevance and by date, pages 1 to
+# 3): common words matching most articles, rarer ones, with and without
+# diacritics, and a typo. Each request also carries its own number, so that
+# none is answered from the search's result cache: the row measures cold queries.
+SEARCH_QUERIES = [
+    "cải cách hành chính",
+    "thành phố",
+    "thanh pho",
+    "tỉnh",
+    "người dân",
+    "UBND",
+    "xe buýt",
+    "dich vu cong",
+    "đường dây nóng",
+    "cai cach hanh chnh",
+]
+
 
 # Lua for wrk: count responses per status, and POST an empty JSON body when asked.
 WRK_LUA = textwrap.dedent(
@@ -73,6 +90,47 @@ WRK_LUA = textwrap.dedent(
     end
     """
 )
+
+
+def search_paths(url: str) -> list[str]:
+    """Return the search row's paths (queries × sorts × pages 1–3) that answer 200."""
+    from urllib.parse import urlencode
+
+    parts = urlsplit(url)
+    base, path = f"{parts.scheme}://{parts.netloc}", parts.path
+    paths = [
+        f"{path}?{urlencode({'q': query, 'sort': sort, 'page': page})}"
+        for query in SEARCH_QUERIES
+        for sort in ("", "date")
+        for page in (1, 2, 3)
+    ]
+    # A rare word has no page 3; wrk would count its 404 as an error.
+    return [p for p in paths if fetch(base + p)[0] == 200]
+
+
+def search_lua(paths: list[str]) -> str:
+    """Return the wrk Lua of the search row: WRK_LUA plus a request() rotating the paths.
+
+    Each request carries a number unique to this run, so the result cache never answers.
+    """
+    listed = ",\n".join(f'  "{path}"' for path in paths)
+    return WRK_LUA + textwrap.dedent(
+        """
+        local paths = {
+        %s
+        }
+        local counter = 0
+        function setup(thread)
+          table.insert(threads, thread)
+          thread:set("id", #threads)
+        end
+        function request()
+          counter = counter + 1
+          local path = paths[(counter %% #paths) + 1]
+          return wrk.format(nil, path .. "&r=%s-" .. id .. "-" .. counter)
+        end
+        """
+    ) % (listed, secrets.token_hex(4))
 
 
 @dataclass
@@ -271,7 +329,8 @@ def resolve_pages(ctx: dict, base: str) -> tuple[list[tuple[Page, str]], list[st
         if page.query == "deep":
             url += f"?page={ctx['deep_page']}"
         elif page.query == "search":
-            url += "?" + urlencode({"q": SEARCH_QUERY})
+            # The first query for warming up; wrk rotates through all (search_lua).
+            url += "?" + urlencode({"q": SEARCH_QUERIES[0]})
         found.append((page, base + url if url.startswith("/") else url))
     return found, notes
 
@@ -426,12 +485,14 @@ class Run:
     connections: int
     script: Path
 
-    def measure(self, label: str, mode: str, url: str, *, method: str = "GET") -> Result:
+    def measure(
+        self, label: str, mode: str, url: str, *, method: str = "GET", script: Path | None = None
+    ) -> Result:
         rps, p50, p99, errors, statuses = wrk(
             url,
             seconds=self.seconds,
             connections=self.connections,
-            script=self.script,
+            script=script or self.script,
             method=method,
         )
         log(f"{mode:9} {label:28} {rps:8.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms")
@@ -465,6 +526,14 @@ def measure_server(
     for page, url in local:
         if page.method == "POST":
             result = measure_count(run, page, url, mode)
+        elif page.query == "search":
+            script = run.script.with_name("wrk-search.lua")
+            script.write_text(search_lua(search_paths(url)))
+            result = run.measure(page.label, mode, url, script=script)
+            result.target = page.uncached if mode == "uncached" else page.cached
+            result.note = " ".join(
+                [result.note, f"{len(SEARCH_QUERIES)} queries, 2 sorts, pages 1–3, none cached"]
+            ).strip()
         else:
             result = run.measure(page.label, mode, url)
             result.target = page.uncached if mode == "uncached" else page.cached

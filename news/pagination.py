@@ -114,3 +114,30 @@ class NewestFirstPaginator(Paginator):
             bottom -= anchor * self.outline.step
             top -= anchor * self.outline.step
         return self._get_page(queryset[bottom:top], number, self)
+
+
+class CappedPaginator(Paginator):
+    """Paginate at most `cap` items, counting `counted` no further than one past the cap.
+
+    A broad search matches tens of thousands of articles; nobody reads past a
+    thousand, and counting them all costs more than the page itself.
+    """
+
+    def __init__(self, object_list, per_page, *, counted, cap: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+        self.cap = cap
+
+    @cached_property
+    def _up_to_cap(self) -> int:
+        # COUNT(*) over a LIMITed subquery: it stops at cap + 1 rows.
+        return self.counted.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._up_to_cap, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        """Return True if more items exist than the pages show."""
+        return self._up_to_cap > self.cap

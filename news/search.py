@@ -8,11 +8,16 @@ finds the same articles on SQLite and PostgreSQL:
   words separated by single spaces: ``" cai cach hanh chinh \\n ... \\n ... "``;
 * SQLite looks for ``" word "`` in it for every word of the query;
 * PostgreSQL matches a weighted tsvector of the three lines (title A, lead B,
-  body C) in the ``vietnamese_unaccent`` configuration, served by a GIN index,
-  and, when no article holds every word, falls back to trigram similarity on
-  the folded title to forgive typos;
+  body C) in the ``vietnamese_unaccent`` configuration, which it computes and
+  stores itself in a column the model does not declare (migration 0006),
+  served by a GIN index, and, when no article holds every word, falls back to
+  trigram similarity on the folded title to forgive typos;
 * both rank alike: a word in the title counts more than in the lead, which
-  counts more than in the body.
+  counts more than in the body (PostgreSQL reads the weights of the stored
+  vector, SQLite the position of the word in the column);
+* both stop alike at ``settings.NEWS_SEARCH_MAX_RESULTS`` matches: they count
+  no further, rank only the newest that many, and list no more, so that a
+  query for a common word costs about what a rare one does.
 """
 
 from __future__ import annotations
@@ -22,19 +27,21 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Case,
     DateTimeField,
+    Expression,
     ExpressionWrapper,
     F,
     Func,
-    Q,
     QuerySet,
     TextField,
     Value,
     When,
 )
+from django.db.models.expressions import Col
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import LessThan
 from django.utils import timezone
@@ -153,15 +160,22 @@ def _line(number: int) -> Func:
     )
 
 
-def search_vector():
-    """Return the weighted tsvector that the GIN index of migration 0002 holds (PostgreSQL)."""
-    from django.contrib.postgres.search import SearchVector
+class StoredVector(Expression):
+    """The weighted document vector PostgreSQL stores beside search_text (migration 0006).
 
-    return (
-        SearchVector(_line(1), config=CONFIG, weight="A")
-        + SearchVector(_line(2), config=CONFIG, weight="B")
-        + SearchVector(_line(3), config=CONFIG, weight="C")
-    )
+    The model does not declare the column (see the migration for why); this
+    resolves to it on the query's own table, whatever alias that table gets.
+    """
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        column = self.output_field.clone()
+        column.set_attributes_from_name("search_vector")
+        return Col(query.get_initial_alias(), column)
 
 
 def folded_title() -> Func:
@@ -172,6 +186,11 @@ def folded_title() -> Func:
 def supports_typos() -> bool:
     """Return True if the database can find titles despite typos (PostgreSQL's pg_trgm)."""
     return connection.vendor == "postgresql"
+
+
+def max_results() -> int:
+    """Return how many matches a search counts exactly, ranks and lists at most."""
+    return settings.NEWS_SEARCH_MAX_RESULTS
 
 
 def _filtered(
@@ -197,7 +216,25 @@ def _filtered(
     return articles
 
 
-def search_articles(
+def _tsquery(text: str, *, weight: str = ""):
+    from django.contrib.postgres.search import SearchQuery
+
+    if not weight:
+        return SearchQuery(text, config=CONFIG, search_type="plain")
+    # A quoted lexeme restricted to the words of one weight ('cai':A): terms
+    # are letters and digits only, the quoting is there all the same.
+    quoted = "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+    return SearchQuery(f"{quoted}:{weight}", config=CONFIG, search_type="raw")
+
+
+def document_matches(terms: list[str]):
+    """Return the GIN-indexed condition that the stored vector holds every term (PostgreSQL)."""
+    from django.contrib.postgres.search import SearchVectorExact
+
+    return SearchVectorExact(StoredVector(), _tsquery(" ".join(terms)))
+
+
+def matching_articles(
     terms: list[str],
     *,
     category=None,
@@ -205,62 +242,70 @@ def search_articles(
     end: dt.date | None = None,
     by_date: bool = False,
 ) -> QuerySet:
-    """Return public articles holding every term, best match first (or newest first).
+    """Return the public articles holding every term, newest first.
 
-    The rank is the same on both databases: each term adds 4 if it is in the
-    title, else 2 if it is in the lead, else 1; ties go to the newest.
+    Takes the options of search_articles; by_date does not change which match.
     """
     articles = _filtered(category=category, start=start, end=end)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
+        return articles.filter(document_matches(terms))
+    for term in terms:
+        articles = articles.filter(search_text__contains=f" {term} ")
+    return articles
 
-        query = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
-        articles = articles.alias(document=search_vector()).filter(document=query)
-        if by_date:
-            # Sorting on an expression keeps the planner from walking the date
-            # index and turning each article into a vector until it has a
-            # page: for a rare word that reads the whole table.
-            shifted = ExpressionWrapper(
-                F("published_at") + Value(dt.timedelta(0)), output_field=DateTimeField()
-            )
-            return articles.order_by(shifted.desc(), "-id")
-    else:
-        for term in terms:
-            articles = articles.filter(search_text__contains=f" {term} ")
+
+def search_articles(
+    terms: list[str],
+    *,
+    category=None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    by_date: bool = False,
+    narrow: bool = False,
+) -> QuerySet:
+    """Return public articles holding every term, best match first (or newest first).
+
+    The rank is the same on both databases: each term adds 4 if it is in the
+    title, else 2 if it is in the lead, else 1; ties go to the newest. Only the
+    newest max_results() matches are ranked: a broad query then costs no more
+    than a narrow one, and below that many matches the order is the full one.
+
+    Pass narrow=True when the query is known to match at most max_results()
+    articles (the capped count says so): the database then reads the matches
+    through the index instead of walking the articles newest first.
+    """
+    matches = matching_articles(terms, category=category, start=start, end=end)
+    newest_first = ["-published_at", "-id"]
+    if narrow and connection.vendor == "postgresql":
+        # Sorting on an expression keeps the planner from walking the date
+        # index and testing article after article until it has enough: for
+        # a rare word that reads the whole table. A few matches are cheaper
+        # read whole from the GIN index and sorted.
+        shifted = ExpressionWrapper(
+            F("published_at") + Value(dt.timedelta(0)), output_field=DateTimeField()
+        )
+        newest_first = [shifted.desc(), "-id"]
     if by_date:
-        return articles
-    return articles.annotate(rank=_rank(terms)).order_by("-rank", "-published_at", "-id")
+        return matches.order_by(*newest_first)
+    candidates = matches.order_by(*newest_first).values("pk")[: max_results()]
+    return (
+        _filtered(category=category, start=start, end=end)
+        .filter(pk__in=candidates)
+        .annotate(rank=_rank(terms))
+        .order_by("-rank", "-published_at", "-id")
+    )
 
 
 def _rank(terms: list[str]):
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        from news.models import Article
-
-        # Each test is a hashed set of ids read from the GIN indexes (that
-        # line's, and the whole document's to keep the set to the matches):
-        # no article's text is turned into a vector again per matching row,
-        # which would cost about a millisecond each.
-        everything = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
-
-        def holding(line: int, term: str) -> Q:
-            ids = (
-                Article.objects.alias(
-                    words=SearchVector(_line(line), config=CONFIG), document=search_vector()
-                )
-                .filter(
-                    words=SearchQuery(term, config=CONFIG, search_type="plain"),
-                    document=everything,
-                )
-                .values("pk")
-            )
-            return Q(pk__in=ids)
+        # The stored vector carries each word's weight (A title, B lead, C
+        # body): no article's text is parsed again to rank it.
+        from django.contrib.postgres.search import SearchVectorExact
 
         weights = [
             Case(
-                When(holding(1, term), then=Value(4)),
-                When(holding(2, term), then=Value(2)),
+                When(SearchVectorExact(StoredVector(), _tsquery(term, weight="A")), then=4),
+                When(SearchVectorExact(StoredVector(), _tsquery(term, weight="B")), then=2),
                 default=Value(1),
             )
             for term in terms

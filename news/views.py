@@ -23,7 +23,7 @@ from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
 from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Photo
-from news.pagination import NewestFirstPaginator
+from news.pagination import CappedPaginator, NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -321,11 +321,28 @@ class SearchView(ListView):
         return self.paginate_by if self.options else None
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if self.options and search.supports_typos() and paginator.count == 0:
+        if not self.options:
+            return super().get_paginator(queryset, per_page, **kwargs)
+        paginator = CappedPaginator(
+            queryset,
+            per_page,
+            counted=search.matching_articles(**self.options),
+            cap=search.max_results(),
+            **kwargs,
+        )
+        if not paginator.capped:
+            # The count showed few matches: plan the page for that.
+            paginator.object_list = search.search_articles(**self.options, narrow=True)
+        if search.supports_typos() and paginator.count == 0:
             self.typo_fallback = True
             similar = search.similar_titles(**self.options)
-            paginator = super().get_paginator(similar, per_page, **kwargs)
+            paginator = CappedPaginator(
+                similar,
+                per_page,
+                counted=search.similar_titles(**{**self.options, "by_date": True}),
+                cap=search.max_results(),
+                **kwargs,
+            )
         return paginator
 
     def get_context_data(self, **kwargs):

@@ -239,6 +239,8 @@ PORTAL_HOTLINE = os.environ.get("PORTAL_HOTLINE", "0291 3822 222")
 PORTAL_EMAIL = os.environ.get("PORTAL_EMAIL", "ubnd@baclieucity.gov.vn")
 
 NEWS_PAGE_SIZE = 20
+# A search counts, ranks and lists at most this many matches ("more than 1,000").
+NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 1000))
 
 # Attached documents live outside MEDIA_ROOT: only the download view serves
 # them, after checking that their article is public.
