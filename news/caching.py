@@ -24,6 +24,9 @@ VERSION_KEY = "news:content-version"
 NEXT_CHANGE_KEY = "news:next-change:{version}"
 # Entries this process keeps beside the shared cache, at most.
 LOCAL_ENTRIES = 256
+# Small rendered pieces (list items) this process keeps, at most: about 2 MB.
+RENDERED_ENTRIES = 4096
+RENDERED_SECONDS = 3600
 
 _request = threading.local()
 
@@ -106,7 +109,8 @@ class _LocalEntries:
     their own: a change anywhere bumps the version and they are dropped.
     """
 
-    def __init__(self):
+    def __init__(self, capacity: int):
+        self.capacity = capacity
         self.version = None
         self.entries: dict[str, tuple[float, object]] = {}
         self.lock = threading.Lock()
@@ -119,12 +123,13 @@ class _LocalEntries:
 
     def set(self, version: int, key: str, value, timeout: int) -> None:
         with self.lock:
-            if version != self.version or len(self.entries) >= LOCAL_ENTRIES:
+            if version != self.version or len(self.entries) >= self.capacity:
                 self.version, self.entries = version, {}
             self.entries[key] = (time.time() + timeout, value)
 
 
-_local = _LocalEntries()
+_local = _LocalEntries(LOCAL_ENTRIES)
+_rendered = _LocalEntries(RENDERED_ENTRIES)
 
 
 def cached_for_content(name: str, compute, *, timeout: int):
@@ -176,3 +181,17 @@ def cache_public_response(timeout: int):
         return cached_view
 
     return decorator
+
+
+def rendered_for_content(key: str, render) -> str:
+    """Return render()'s HTML of a small piece many pages share, kept per content version.
+
+    Only this process keeps it: for a list item, fetching it from the shared
+    cache would cost about as much as rendering it.
+    """
+    version = content_version()
+    html = _rendered.get(version, key)
+    if html is None:
+        html = render()
+        _rendered.set(version, key, html, RENDERED_SECONDS)
+    return html

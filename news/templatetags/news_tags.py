@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from news.caching import cached_for_content
+from news.caching import cached_for_content, rendered_for_content
 from news.selectors import all_categories
 
 register = template.Library()
@@ -84,3 +84,19 @@ def main_menu(context):
         ),
         timeout=MENU_SECONDS,
     )
+
+
+@register.simple_tag(takes_context=True)
+def article_item(context, article, *, with_image=False, with_lead=False):
+    """Render an article as an item of a list (its image and lead if asked).
+
+    Search results carry a highlighted title and snippet of their own and are
+    rendered each time; other items are kept per content version.
+    """
+    with_image, with_lead = bool(with_image), bool(with_lead)
+    template = context.template.engine.get_template("includes/article_item.html")
+    values = {"article": article, "with_image": with_image, "with_lead": with_lead}
+    if getattr(article, "snippet", None) or getattr(article, "highlighted_title", None):
+        return template.render(context.new(values))
+    key = f"article-item:{article.pk}:{with_image:d}{with_lead:d}"
+    return rendered_for_content(key, lambda: template.render(context.new(values)))

@@ -129,3 +129,15 @@ def test_the_menu_marks_the_page_it_is_on_and_only_that_one(client, article):
     category_page = marked(article.category.get_absolute_url())
     assert [f">{article.category.name}<" in line for line in category_page] == [True]
     assert marked(article.get_absolute_url()) == []
+
+
+def test_an_edited_title_shows_at_once_in_the_lists_of_other_pages(client, make_article):
+    older = make_article(title="Tin cũ hơn", published_at=timezone.now() - dt.timedelta(hours=3))
+    newer = make_article(title="Tin mới hơn")
+    assert "Tin cũ hơn" in client.get(newer.get_absolute_url()).content.decode()
+    older.title = "Tin cũ đã sửa"
+    older.save()
+    for url in ["/", newer.get_absolute_url(), newer.category.get_absolute_url()]:
+        html = client.get(url).content.decode()
+        assert "Tin cũ đã sửa" in html, url
+        assert "Tin cũ hơn" not in html, url
