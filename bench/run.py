@@ -108,6 +108,23 @@ def search_paths(url: str) -> list[str]:
     return [p for p in paths if fetch(base + p)[0] == 200]
 
 
+def search_latency(url: str, paths: list[str]) -> str:
+    """Return how long cold searches take one at a time: what a reader waits, without a queue."""
+    parts = urlsplit(url)
+    base = f"{parts.scheme}://{parts.netloc}"
+    run_id = secrets.token_hex(4)
+    times = sorted(
+        fetch(f"{base}{path}&r=alone-{run_id}-{n}")[2] * 1000 for n, path in enumerate(paths)
+    )
+    if not times:
+        return ""
+    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+    return (
+        f"one at a time: p50 {statistics.median(times):.0f} ms, "
+        f"p90 {p90:.0f} ms, max {times[-1]:.0f} ms"
+    )
+
+
 def search_lua(paths: list[str]) -> str:
     """Return the wrk Lua of the search row: WRK_LUA plus a request() rotating the paths.
 
@@ -527,12 +544,17 @@ def measure_server(
         if page.method == "POST":
             result = measure_count(run, page, url, mode)
         elif page.query == "search":
+            paths = search_paths(url)
             script = run.script.with_name("wrk-search.lua")
-            script.write_text(search_lua(search_paths(url)))
+            script.write_text(search_lua(paths))
             result = run.measure(page.label, mode, url, script=script)
             result.target = page.uncached if mode == "uncached" else page.cached
             result.note = " ".join(
-                [result.note, f"{len(SEARCH_QUERIES)} queries, 2 sorts, pages 1–3, none cached"]
+                [
+                    result.note,
+                    f"{len(SEARCH_QUERIES)} queries, 2 sorts, pages 1–3, none cached;",
+                    search_latency(url, paths),
+                ]
             ).strip()
         else:
             result = run.measure(page.label, mode, url)

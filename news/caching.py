@@ -175,6 +175,9 @@ def cache_public_response(timeout: int):
                 if hasattr(response, "render") and callable(response.render):
                     response.render()
                 if response.status_code == 200 and not response.streaming:
+                    # A feed is written in thousands of small pieces, which the
+                    # server would send one by one: send (and keep) one.
+                    response.content = response.content
                     cache.set(key, response, cache_timeout(timeout))
             return response
 

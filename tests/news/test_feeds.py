@@ -118,3 +118,14 @@ def test_every_page_links_the_rss_page_and_announces_the_feed(client, article):
     assert 'type="application/rss+xml"' in html and 'href="/rss/"' in html
     listing = client.get(article.category.get_absolute_url()).content.decode()
     assert f'href="/rss/{article.category.slug}/"' in listing
+
+
+def test_a_cached_feed_is_sent_in_one_piece(client, make_article):
+    for number in range(5):
+        make_article(title=f"Bài {number}")
+    fresh = client.get("/rss/")
+    cached = client.get("/rss/")
+    # The server writes each piece of the body separately; a feed written piece
+    # by piece would go out in thousands of small writes.
+    assert len(list(cached)) == 1
+    assert b"".join(cached) == fresh.content
