@@ -102,7 +102,7 @@ def cache_timeout(default: int) -> int:
     return max(1, min(default, remaining))
 
 
-class _LocalEntries:
+class ProcessEntries:
     """Values this process keeps for one content version, each until its deadline.
 
     Keyed by the version read from the shared cache, they need no purge of
@@ -128,8 +128,8 @@ class _LocalEntries:
             self.entries[key] = (time.time() + timeout, value)
 
 
-_local = _LocalEntries(LOCAL_ENTRIES)
-_rendered = _LocalEntries(RENDERED_ENTRIES)
+_local = ProcessEntries(LOCAL_ENTRIES)
+_rendered = ProcessEntries(RENDERED_ENTRIES)
 
 
 def cached_for_content(name: str, compute, *, timeout: int):

@@ -25,7 +25,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from news.caching import cache_timeout, content_version
+from news.caching import ProcessEntries, cache_timeout, content_version
 from portal.display import display_preferences
 
 # A cached page keeps only these response headers; the cache headers are made anew.
@@ -36,6 +36,10 @@ DROPPED_HEADERS = frozenset(
 STORABLE_VARY = frozenset({"cookie", "accept-language", "accept-encoding"})
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 MESSAGES_COOKIE = "messages"
+# Pages each process also keeps itself, at most: a hit then costs no transfer from the cache.
+PROCESS_PAGES = 512
+
+_process_pages = ProcessEntries(PROCESS_PAGES)
 
 
 def page_key(request) -> str:
@@ -107,14 +111,25 @@ class PageCacheMiddleware:
                 # A staff member's page must never be kept by a proxy for others.
                 patch_cache_control(response, private=True)
             return response
+        version = content_version()
         key = page_key(request)
-        entry = cache.get(key)
+        entry = _process_pages.get(version, key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                self.keep_in_process(version, key, entry)
         if entry is not None:
             return self.cached_response(entry)
         response = self.get_response(request)
         if may_store(request, response):
-            self.store(key, response)
+            self.store(version, key, response)
         return response
+
+    def keep_in_process(self, version: int, key: str, entry) -> None:
+        """Keep a cache entry in this process too, no longer than the shared cache does."""
+        remaining = int(entry[2] - time.time())
+        if remaining > 0:
+            _process_pages.set(version, key, entry, remaining)
 
     def cached_response(self, entry) -> HttpResponse:
         """Rebuild a response from a cache entry."""
@@ -127,7 +142,7 @@ class PageCacheMiddleware:
         make_public(response, expires_at=expires_at)
         return response
 
-    def store(self, key: str, response) -> None:
+    def store(self, version: int, key: str, response) -> None:
         """Keep the response until content changes or the next scheduled change."""
         try:
             timeout = cache_timeout(settings.PAGE_CACHE_TIMEOUT)
@@ -137,6 +152,8 @@ class PageCacheMiddleware:
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
         ]
-        cache.set(key, (response.content, headers, expires_at), timeout)
+        entry = (response.content, headers, expires_at)
+        cache.set(key, entry, timeout)
+        self.keep_in_process(version, key, entry)
         response["X-Page-Cache"] = "miss"
         make_public(response, expires_at=expires_at)

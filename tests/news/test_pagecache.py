@@ -183,3 +183,29 @@ def test_disabled_page_cache_renders_every_time(client, article, settings):
     response = client.get("/")
     assert "X-Page-Cache" not in response
     assert response.context is not None
+
+
+def test_a_page_kept_by_this_process_follows_a_change_made_by_another(client, article):
+    from django.core.cache import cache
+
+    from news.caching import VERSION_KEY
+
+    client.get(article.get_absolute_url())
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+    # Another process edits the article: the row changes and the shared version moves on.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề sửa ở máy khác")
+    cache.incr(VERSION_KEY)
+    response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tiêu đề sửa ở máy khác" in response.content.decode()
+
+
+def test_a_page_kept_by_this_process_ends_with_its_lifetime(client, make_article):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        make_article(title="Tin hẹn giờ", published_at=timezone.now() + dt.timedelta(minutes=5))
+        assert "Tin hẹn giờ" not in client.get("/").content.decode()
+        assert client.get("/")["X-Page-Cache"] == "hit"
+        traveller.shift(dt.timedelta(minutes=5, seconds=1))
+        response = client.get("/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Tin hẹn giờ" in response.content.decode()
