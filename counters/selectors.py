@@ -42,7 +42,12 @@ def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = Non
             f"WHERE {column(ArticleTotal, 'article')} = %s)"
         )
         params.append(article_id)
-    row = [int(value or 0) for value in fetch_one(f"SELECT {', '.join(parts)}", params)]
+    return as_numbers(fetch_one(f"SELECT {', '.join(parts)}", params), article_id=article_id)
+
+
+def as_numbers(row, *, article_id: int | None) -> dict:
+    """Return the live numbers from a row of (visits, today, online, the article's views)."""
+    row = [int(value or 0) for value in row]
     numbers = {"visits": row[0], "today": row[1], "online": row[2]}
     if article_id is not None:
         numbers["views"] = row[3]
