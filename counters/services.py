@@ -38,13 +38,14 @@ from counters import conf
 from counters.models import (
     ArticleDay,
     ArticleTotal,
+    OnlineMinute,
     SiteDay,
     SiteTotal,
     ViewMark,
     VisitorPresence,
 )
-from counters.selectors import as_numbers, live_numbers
-from counters.sql import column, fetch_one, prep, table
+from counters.selectors import as_numbers, live_numbers, minute_of, online_since
+from counters.sql import column, fetch_one, from_db, prep, table
 from news.models import Article
 
 # Stand-ins for the moment and the article when the visibility rule is compiled once (see below).
@@ -64,10 +65,15 @@ class Hit:
     numbers: dict | None = None
 
 
-def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int]:
-    """Mark the visitor as seen now; return (whether a new visit began, requests this period)."""
+def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int, dt.datetime | None]:
+    """Mark the visitor as seen now.
+
+    Return whether a new visit began, the requests this period, and when the
+    visitor was seen before (None if not recently).
+    """
     m = VisitorPresence
     t, visit, seen = table(m), column(m, "visit"), column(m, "last_seen_at")
+    previous = column(m, "previous_seen_at")
     burst_at, burst_hits = column(m, "burst_started_at"), column(m, "burst_hits")
     _limit, period = conf.flood_limit()
     # A fresh random id per request tells whether *this* request started the
@@ -80,16 +86,28 @@ def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int]:
         f"INSERT INTO {t} ({column(m, 'visitor')}, {visit}, {seen}, {burst_at}, {burst_hits}) "  # noqa: S608
         f"VALUES (%s, %s, %s, %s, 1) "
         f"ON CONFLICT ({column(m, 'visitor')}) DO UPDATE SET "
+        f"{previous} = {t}.{seen}, "
         f"{visit} = CASE WHEN {t}.{seen} < %s THEN excluded.{visit} ELSE {t}.{visit} END, "
         f"{burst_hits} = CASE WHEN {t}.{burst_at} < %s THEN 1 ELSE {t}.{burst_hits} + 1 END, "
         f"{burst_at} = CASE WHEN {t}.{burst_at} < %s "
         f"THEN excluded.{burst_at} ELSE {t}.{burst_at} END, "
         f"{seen} = excluded.{seen} "
-        f"RETURNING {visit}, {burst_hits}"
+        f"RETURNING {visit}, {burst_hits}, {previous}"
     )
     params = [prep(m, "visitor", visitor), proposed, now_db, now_db]
     row = fetch_one(sql, [*params, visit_cutoff, burst_cutoff, burst_cutoff])
-    return row[0] == proposed, row[1]
+    return row[0] == proposed, row[1], from_db(m, "previous_seen_at", row[2])
+
+
+def _move_online(left: dt.datetime | None, now: dt.datetime, shard: int) -> None:
+    """Move the visitor from the minute they were last seen (left; None: new) to this one."""
+    minute = minute_of(now)
+    if left is not None and minute_of(left) == minute:
+        return
+    moves = {minute: 1} if left is None else {minute_of(left): -1, minute: 1}
+    # The earlier minute first, as on PostgreSQL, so two moves never wait on each other.
+    for moved, change in sorted(moves.items()):
+        _increment(OnlineMinute, {"minute": moved, "shard": shard}, "visitors", change)
 
 
 def _mark_view(visitor: uuid.UUID, article_id: int, now: dt.datetime) -> bool:
@@ -125,20 +143,22 @@ def _increment(model: type[models.Model], keys: dict, field: str, amount: int = 
 
 
 def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime) -> Hit:
-    new_visit, burst = _touch_presence(visitor, now)
+    new_visit, burst, seen_before = _touch_presence(visitor, now)
     limit, _period = conf.flood_limit()
-    if burst > limit:
-        return Hit(flooded=True)
-    new_view = article_id is not None and _mark_view(visitor, article_id, now)
-    today = timezone.localdate(now)
     shard = random.randrange(conf.shards())
-    if new_view:
-        _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
-        _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
-    if new_visit:
-        _increment(SiteDay, {"day": today, "shard": shard}, "visits")
-        _increment(SiteTotal, {"shard": shard}, "visits")
-    return Hit(new_visit=new_visit, new_view=new_view)
+    hit = Hit(flooded=True)
+    if burst <= limit:
+        new_view = article_id is not None and _mark_view(visitor, article_id, now)
+        today = timezone.localdate(now)
+        if new_view:
+            _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
+            _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
+        if new_visit:
+            _increment(SiteDay, {"day": today, "shard": shard}, "visits")
+            _increment(SiteTotal, {"shard": shard}, "visits")
+        hit = Hit(new_visit=new_visit, new_view=new_view)
+    _move_online(seen_before, now, shard)
+    return hit
 
 
 @functools.cache
@@ -182,20 +202,21 @@ def _record_in_postgresql(
     proposed = uuid.uuid4()
     row = fetch_one(
         f"SELECT * FROM counters_record_hit({public_sql}, %s::uuid, %s::bigint, "  # noqa: S608
-        "%s::timestamptz, %s::date, %s::integer, %s::uuid, %s::timestamptz, %s::timestamptz, "
-        "%s::integer, %s::timestamptz, %s::boolean)",
+        "%s::timestamptz, %s::date, %s::timestamptz, %s::integer, %s::uuid, %s::timestamptz, "
+        "%s::timestamptz, %s::integer, %s::timestamptz, %s::boolean)",
         [
             *public_params,
             visitor,
             article_id,
             now,
             timezone.localdate(now),
+            minute_of(now),
             random.randrange(conf.shards()),
             proposed,
             now - conf.view_window(),
             now - period,
             limit,
-            now - conf.online_window(),
+            online_since(now),
             # Trade durability of the last moments before a database crash for
             # not waiting on the disk: the marks and counts of a transaction are
             # lost together, so nothing is ever counted twice.
@@ -255,7 +276,8 @@ def prune_stale_marks(*, now: dt.datetime | None = None, batch: int = 5000) -> i
     """Delete up to batch presence rows and view marks too old to matter; return how many."""
     cutoff = (now or timezone.now()) - max(conf.view_window(), conf.online_window())
     deleted = 0
-    for model, field in ((VisitorPresence, "last_seen_at"), (ViewMark, "counted_at")):
+    kinds = ((VisitorPresence, "last_seen_at"), (ViewMark, "counted_at"), (OnlineMinute, "minute"))
+    for model, field in kinds:
         stale = model.objects.filter(**{f"{field}__lt": cutoff}).values_list("pk", flat=True)
         deleted += model.objects.filter(pk__in=list(stale[:batch])).delete()[0]
     return deleted

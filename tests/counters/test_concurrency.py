@@ -83,6 +83,7 @@ def test_one_visitor_in_50_simultaneous_requests_counts_once(article, settings):
     assert sum(hit.new_visit for hit in hits) == 1
     assert selectors.article_views(article.pk) == 1
     assert selectors.live_numbers()["visits"] == 1
+    assert selectors.live_numbers()["online"] == 1
 
 
 def free_port() -> int:

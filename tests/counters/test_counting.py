@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from counters import selectors, services
 from counters.conf import COOKIE_NAME, COOKIE_SALT
-from counters.models import ArticleDay, ArticleTotal, SiteDay, SiteTotal, VisitorPresence
+from counters.models import (
+    ArticleDay,
+    ArticleTotal,
+    OnlineMinute,
+    SiteDay,
+    SiteTotal,
+    VisitorPresence,
+)
 from news.models import Article
 
 from .conftest import BROWSER_UA, hit_url, pixel_url
@@ -360,6 +367,22 @@ def test_today_and_online_follow_the_clock(browser_hit, article):
         assert selectors.live_numbers() == {"visits": 2, "today": 0, "online": 0}
 
 
+def test_a_visitor_seen_in_several_minutes_is_online_once_until_the_window_after_the_last(
+    browser_hit, article
+):
+    start = timezone.localtime().replace(hour=12, minute=0, second=30)
+    reader = Client()
+    for minutes in (0, 2, 4):
+        with time_machine.travel(start + dt.timedelta(minutes=minutes), tick=False):
+            assert json.loads(browser_hit(reader, article).content)["online"] == 1
+    # Counted by the minute: online from 12:04 until 12:09 ends, not only until 12:09:30.
+    with time_machine.travel(start + dt.timedelta(minutes=9, seconds=29), tick=False):
+        assert selectors.live_numbers()["online"] == 1
+    with time_machine.travel(start + dt.timedelta(minutes=9, seconds=30), tick=False):
+        assert selectors.live_numbers()["online"] == 0
+    assert sum(OnlineMinute.objects.values_list("visitors", flat=True)) == 1
+
+
 def test_record_view_through_the_service_counts_once_per_window(article):
     visitor = uuid.uuid4()
     first = services.record_view(article=article, visitor=visitor)
@@ -374,7 +397,8 @@ def test_stale_marks_are_pruned_and_fresh_ones_kept(browser_hit, article):
     with time_machine.travel(start - dt.timedelta(hours=2), tick=False):
         browser_hit(Client(), article)
     browser_hit(Client(), article)
-    assert services.prune_stale_marks(now=start) == 2  # one presence, one view mark
+    # One presence, one view mark, one minute of visitors online.
+    assert services.prune_stale_marks(now=start) == 3
     assert VisitorPresence.objects.count() == 1
     assert views_of(article) == 2
 
@@ -390,29 +414,29 @@ def on_postgresql() -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_first_view_costs_one_statement_on_postgresql_and_eight_elsewhere(
+def test_a_first_view_costs_one_statement_on_postgresql_and_nine_elsewhere(
     visitor, browser_hit, article
 ):
     # PostgreSQL: one call of counters_record_hit. SQLite: article lookup,
-    # presence, view mark, four counter upserts, one read.
+    # presence, view mark, four counter upserts, the minute online, one read.
     with CaptureQueriesContext(connection) as first:
         browser_hit(visitor, article)
     with CaptureQueriesContext(connection) as repeat:
         browser_hit(visitor, article)
-    expected = (1, 1) if on_postgresql() else (8, 4)
+    expected = (1, 1) if on_postgresql() else (9, 4)
     assert (len(statements(first)), len(statements(repeat))) == expected
     assert not any(sql.startswith("UPDATE") for sql in statements(first))
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_visit_without_an_article_costs_one_statement_on_postgresql_and_four_elsewhere(
+def test_a_visit_without_an_article_costs_one_statement_on_postgresql_and_five_elsewhere(
     visitor, browser_hit
 ):
     with CaptureQueriesContext(connection) as first:
         browser_hit(visitor)
     with CaptureQueriesContext(connection) as repeat:
         browser_hit(visitor)
-    expected = (1, 1) if on_postgresql() else (4, 2)
+    expected = (1, 1) if on_postgresql() else (5, 2)
     assert (len(statements(first)), len(statements(repeat))) == expected
 
 
