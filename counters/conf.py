@@ -35,7 +35,7 @@ def shards() -> int:
 
 def synchronous_commit() -> bool:
     """Return False if counting transactions on PostgreSQL may skip waiting for the disk."""
-    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)
+    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", False)
 
 
 COOKIE_NAME = getattr(settings, "COUNTERS_COOKIE_NAME", "visitor")
