@@ -38,6 +38,11 @@ def synchronous_commit() -> bool:
     return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", False)
 
 
+def middleware() -> list[str]:
+    """Return the middleware an anonymous counting request goes through (see middleware.py)."""
+    return getattr(settings, "COUNTERS_MIDDLEWARE", [])
+
+
 COOKIE_NAME = getattr(settings, "COUNTERS_COOKIE_NAME", "visitor")
 COOKIE_SALT = "counters.visitor"
 COOKIE_MAX_AGE = 365 * 24 * 3600

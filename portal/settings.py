@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous counting requests (/dem/) go from here through COUNTERS_MIDDLEWARE only.
+    "counters.middleware.CountingShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous reader skips everything below.
     "news.pagecache.PageCacheMiddleware",
@@ -63,6 +65,14 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
+]
+
+# The headers of every answer, and Content-Length: all that a counting request needs.
+COUNTERS_MIDDLEWARE = [
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -214,6 +214,24 @@ def test_requests_from_another_site_are_not_counted(visitor, browser_hit, articl
     assert views_of(article) == 1
 
 
+def test_anonymous_counting_skips_sessions_but_keeps_the_headers_of_every_answer(
+    visitor, browser_hit, article
+):
+    responses = [
+        browser_hit(visitor, article),
+        visitor.get(pixel_url(article), headers={"User-Agent": BROWSER_UA}),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        assert not hasattr(response.wsgi_request, "session")
+        assert "default-src 'self'" in response["Content-Security-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert "camera=()" in response["Permissions-Policy"]
+        assert response["Content-Length"] == str(len(response.content))
+    assert views_of(article) == 1
+
+
 def test_logged_in_staff_are_not_counted_but_see_the_numbers(browser_hit, article):
     staff = get_user_model().objects.create_user("bientap", password="x", is_staff=True)
     client = Client()
