@@ -12,15 +12,16 @@ Table and column names in the SQL come from the models, never from input;
 every value is a query parameter.
 
 Recording a view takes these steps: the visitor's presence, the view mark,
-and an increment each of the article's day, the article's total, the site's
-day and the site's total (the last four only when something is new); then the
-live numbers are read. Rows are always locked in that order, hottest last, so
-transactions never deadlock and hold the hot rows only briefly; the counts are
-spread over COUNTERS_SHARDS rows each (see models.py), so that concurrent
-transactions seldom wait for one another at all.
+an increment each of the article's day, the article's total, the site's day
+and the site's total (those four only when something is new), and the move of
+the visitor to this minute's count of who is online (only when the minute
+changed); then the live numbers are read. Rows are always locked in that
+order, hottest last, so transactions never deadlock and hold the hot rows
+only briefly; the counts are spread over COUNTERS_SHARDS rows each (see
+models.py), so that concurrent transactions seldom wait for one another.
 
 On PostgreSQL the steps run inside the database, in the function
-``counters_record_hit`` (migration 0002): a counting request is one statement
+``counters_record_hit`` (migration 0003): a counting request is one statement
 and one round trip, committed on its own. Elsewhere (SQLite, for development)
 they run here, one statement each, in one transaction.
 """
@@ -31,6 +32,7 @@ import random
 import uuid
 from dataclasses import dataclass, replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -172,7 +174,8 @@ def _visibility_rule() -> tuple[str, tuple]:
     queryset = Article.objects.published(now=RULE_NOW).filter(pk=RULE_ARTICLE)
     query = queryset.order_by().values("pk").query
     sql, params = query.get_compiler(connection=connection).as_sql()
-    assert RULE_ARTICLE in params, "the visibility rule must filter on the article's id"
+    if RULE_ARTICLE not in params:
+        raise ImproperlyConfigured("The visibility rule lost its article id parameter.")
     return f"EXISTS ({sql})", tuple(params)
 
 
