@@ -35,7 +35,12 @@ def shards() -> int:
 
 def synchronous_commit() -> bool:
     """Return False if counting transactions on PostgreSQL may skip waiting for the disk."""
-    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", True)
+    return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", False)
+
+
+def middleware() -> list[str]:
+    """Return the middleware an anonymous counting request goes through (see middleware.py)."""
+    return getattr(settings, "COUNTERS_MIDDLEWARE", [])
 
 
 def page_numbers_seconds() -> int:

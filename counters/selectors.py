@@ -9,9 +9,9 @@ from counters import conf
 from counters.models import (
     ArticleDay,
     ArticleTotal,
+    OnlineMinute,
     SiteDay,
     SiteTotal,
-    VisitorPresence,
 )
 from counters.sql import column, fetch_one, prep, table
 from news.models import Article
@@ -29,12 +29,12 @@ def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = Non
         f"(SELECT SUM({column(SiteTotal, 'visits')}) FROM {table(SiteTotal)})",  # noqa: S608
         f"(SELECT SUM({column(SiteDay, 'visits')}) FROM {table(SiteDay)} "  # noqa: S608
         f"WHERE {column(SiteDay, 'day')} = %s)",
-        f"(SELECT COUNT(*) FROM {table(VisitorPresence)} "  # noqa: S608
-        f"WHERE {column(VisitorPresence, 'last_seen_at')} >= %s)",
+        f"(SELECT SUM({column(OnlineMinute, 'visitors')}) FROM {table(OnlineMinute)} "  # noqa: S608
+        f"WHERE {column(OnlineMinute, 'minute')} >= %s)",
     ]
     params = [
         prep(SiteDay, "day", timezone.localdate(now)),
-        prep(VisitorPresence, "last_seen_at", now - conf.online_window()),
+        prep(OnlineMinute, "minute", online_since(now)),
     ]
     if article_id is not None:
         parts.append(
@@ -42,11 +42,26 @@ def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = Non
             f"WHERE {column(ArticleTotal, 'article')} = %s)"
         )
         params.append(article_id)
-    row = [int(value or 0) for value in fetch_one(f"SELECT {', '.join(parts)}", params)]
+    return as_numbers(fetch_one(f"SELECT {', '.join(parts)}", params), article_id=article_id)
+
+
+def as_numbers(row, *, article_id: int | None) -> dict:
+    """Return the live numbers from a row of (visits, today, online, the article's views)."""
+    row = [int(value or 0) for value in row]
     numbers = {"visits": row[0], "today": row[1], "online": row[2]}
     if article_id is not None:
         numbers["views"] = row[3]
     return numbers
+
+
+def minute_of(moment: dt.datetime) -> dt.datetime:
+    """Return the start of the moment's minute: visitors online are counted by the minute."""
+    return moment.replace(second=0, microsecond=0)
+
+
+def online_since(now: dt.datetime) -> dt.datetime:
+    """Return the first minute whose visitors are online now (the window, rounded down)."""
+    return minute_of(now - conf.online_window())
 
 
 def article_views(article_id: int) -> int:

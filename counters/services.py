@@ -11,21 +11,28 @@ request sees the first one's result.
 Table and column names in the SQL come from the models, never from input;
 every value is a query parameter.
 
-Recording a view costs at most six statements, whatever the traffic (seven
-with COUNTERS_SYNCHRONOUS_COMMIT off on PostgreSQL):
-the visitor's presence, the view mark, and an increment each of the article's
-day, the article's total, the site's day and the site's total (the last four
-only when something is new). Rows are always locked in that order, hottest
-last, so transactions never deadlock and hold the hot rows only briefly; the
-counts are spread over COUNTERS_SHARDS rows each (see models.py), so that
-concurrent transactions seldom wait for one another at all.
+Recording a view takes these steps: the visitor's presence, the view mark,
+an increment each of the article's day, the article's total, the site's day
+and the site's total (those four only when something is new), and the move of
+the visitor to this minute's count of who is online (only when the minute
+changed); then the live numbers are read. Rows are always locked in that
+order, hottest last, so transactions never deadlock and hold the hot rows
+only briefly; the counts are spread over COUNTERS_SHARDS rows each (see
+models.py), so that concurrent transactions seldom wait for one another.
+
+On PostgreSQL the steps run inside the database, in the function
+``counters_record_hit`` (migration 0003): a counting request is one statement
+and one round trip, committed on its own. Elsewhere (SQLite, for development)
+they run here, one statement each, in one transaction.
 """
 
 import datetime as dt
+import functools
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -33,28 +40,42 @@ from counters import conf
 from counters.models import (
     ArticleDay,
     ArticleTotal,
+    OnlineMinute,
     SiteDay,
     SiteTotal,
     ViewMark,
     VisitorPresence,
 )
-from counters.sql import column, fetch_one, prep, table
+from counters.selectors import as_numbers, live_numbers, minute_of, online_since
+from counters.sql import column, fetch_one, from_db, prep, table
 from news.models import Article
+
+# Stand-ins for the moment and the article when the visibility rule is compiled once (see below).
+RULE_NOW = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
+RULE_ARTICLE = -7_654_321
 
 
 @dataclass(frozen=True)
 class Hit:
-    """What recording one request counted."""
+    """What recording one request counted, and the live numbers to answer with."""
 
     new_visit: bool = False
     new_view: bool = False
     flooded: bool = False
+    # False: the article is not public, and nothing was counted or read.
+    public: bool = True
+    numbers: dict | None = None
 
 
-def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int]:
-    """Mark the visitor as seen now; return (whether a new visit began, requests this period)."""
+def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int, dt.datetime | None]:
+    """Mark the visitor as seen now.
+
+    Return whether a new visit began, the requests this period, and when the
+    visitor was seen before (None if not recently).
+    """
     m = VisitorPresence
     t, visit, seen = table(m), column(m, "visit"), column(m, "last_seen_at")
+    previous = column(m, "previous_seen_at")
     burst_at, burst_hits = column(m, "burst_started_at"), column(m, "burst_hits")
     _limit, period = conf.flood_limit()
     # A fresh random id per request tells whether *this* request started the
@@ -67,16 +88,28 @@ def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int]:
         f"INSERT INTO {t} ({column(m, 'visitor')}, {visit}, {seen}, {burst_at}, {burst_hits}) "  # noqa: S608
         f"VALUES (%s, %s, %s, %s, 1) "
         f"ON CONFLICT ({column(m, 'visitor')}) DO UPDATE SET "
+        f"{previous} = {t}.{seen}, "
         f"{visit} = CASE WHEN {t}.{seen} < %s THEN excluded.{visit} ELSE {t}.{visit} END, "
         f"{burst_hits} = CASE WHEN {t}.{burst_at} < %s THEN 1 ELSE {t}.{burst_hits} + 1 END, "
         f"{burst_at} = CASE WHEN {t}.{burst_at} < %s "
         f"THEN excluded.{burst_at} ELSE {t}.{burst_at} END, "
         f"{seen} = excluded.{seen} "
-        f"RETURNING {visit}, {burst_hits}"
+        f"RETURNING {visit}, {burst_hits}, {previous}"
     )
     params = [prep(m, "visitor", visitor), proposed, now_db, now_db]
     row = fetch_one(sql, [*params, visit_cutoff, burst_cutoff, burst_cutoff])
-    return row[0] == proposed, row[1]
+    return row[0] == proposed, row[1], from_db(m, "previous_seen_at", row[2])
+
+
+def _move_online(left: dt.datetime | None, now: dt.datetime, shard: int) -> None:
+    """Move the visitor from the minute they were last seen (left; None: new) to this one."""
+    minute = minute_of(now)
+    if left is not None and minute_of(left) == minute:
+        return
+    moves = {minute: 1} if left is None else {minute_of(left): -1, minute: 1}
+    # The earlier minute first, as on PostgreSQL, so two moves never wait on each other.
+    for moved, change in sorted(moves.items()):
+        _increment(OnlineMinute, {"minute": moved, "shard": shard}, "visitors", change)
 
 
 def _mark_view(visitor: uuid.UUID, article_id: int, now: dt.datetime) -> bool:
@@ -111,49 +144,143 @@ def _increment(model: type[models.Model], keys: dict, field: str, amount: int = 
     fetch_one(sql, [*(prep(model, name, value) for name, value in keys.items()), amount])
 
 
-def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime | None) -> Hit:
-    now = now or timezone.now()
-    if not conf.synchronous_commit() and connection.vendor == "postgresql":
-        # Trade durability of the last moments before a database crash for
-        # not waiting on the disk: the marks and counts of a transaction are
-        # lost together, so nothing is ever counted twice.
-        fetch_one("SET LOCAL synchronous_commit TO OFF", [])
-    new_visit, burst = _touch_presence(visitor, now)
+def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime) -> Hit:
+    new_visit, burst, seen_before = _touch_presence(visitor, now)
     limit, _period = conf.flood_limit()
-    if burst > limit:
-        return Hit(flooded=True)
-    new_view = article_id is not None and _mark_view(visitor, article_id, now)
-    today = timezone.localdate(now)
     shard = random.randrange(conf.shards())
-    if new_view:
-        _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
-        _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
-    if new_visit:
-        _increment(SiteDay, {"day": today, "shard": shard}, "visits")
-        _increment(SiteTotal, {"shard": shard}, "visits")
-    return Hit(new_visit=new_visit, new_view=new_view)
+    hit = Hit(flooded=True)
+    if burst <= limit:
+        new_view = article_id is not None and _mark_view(visitor, article_id, now)
+        today = timezone.localdate(now)
+        if new_view:
+            _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
+            _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
+        if new_visit:
+            _increment(SiteDay, {"day": today, "shard": shard}, "visits")
+            _increment(SiteTotal, {"shard": shard}, "visits")
+        hit = Hit(new_visit=new_visit, new_view=new_view)
+    _move_online(seen_before, now, shard)
+    return hit
 
 
-@transaction.atomic
+@functools.cache
+def _visibility_rule() -> tuple[str, tuple]:
+    """Return the SQL and parameters of "the article is public", from Article.objects.published().
+
+    Compiled once per process with stand-ins for the moment and the article,
+    which _is_public() replaces: compiling a queryset costs more than the
+    whole counting statement.
+    """
+    queryset = Article.objects.published(now=RULE_NOW).filter(pk=RULE_ARTICLE)
+    query = queryset.order_by().values("pk").query
+    sql, params = query.get_compiler(connection=connection).as_sql()
+    if RULE_ARTICLE not in params:
+        raise ImproperlyConfigured("The visibility rule lost its article id parameter.")
+    return f"EXISTS ({sql})", tuple(params)
+
+
+def _is_public(article_id: int | None, now: dt.datetime) -> tuple[str, list]:
+    """Return an SQL expression (and its parameters) that is true if the article is public now."""
+    if article_id is None:
+        return "TRUE", []
+    sql, params = _visibility_rule()
+    stand_ins = {RULE_NOW: now, RULE_ARTICLE: article_id}
+    return sql, [stand_ins.get(param, param) for param in params]
+
+
+def _fits_an_id(number: int) -> bool:
+    """Return True if the number fits the articles' id column (Django's lookups check it so too)."""
+    low, high = connection.ops.integer_field_range(Article._meta.pk.get_internal_type())
+    return low <= number <= high
+
+
+def _record_in_postgresql(
+    *, visitor: uuid.UUID | None, article_id: int | None, now: dt.datetime
+) -> Hit:
+    if article_id is not None and not _fits_an_id(article_id):
+        return Hit(public=False)
+    public_sql, public_params = _is_public(article_id, now)
+    limit, period = conf.flood_limit()
+    # A fresh random id tells whether *this* request started the visit (see _touch_presence).
+    proposed = uuid.uuid4()
+    row = fetch_one(
+        f"SELECT * FROM counters_record_hit({public_sql}, %s::uuid, %s::bigint, "  # noqa: S608
+        "%s::timestamptz, %s::date, %s::timestamptz, %s::integer, %s::uuid, %s::timestamptz, "
+        "%s::timestamptz, %s::integer, %s::timestamptz, %s::boolean)",
+        [
+            *public_params,
+            visitor,
+            article_id,
+            now,
+            timezone.localdate(now),
+            minute_of(now),
+            random.randrange(conf.shards()),
+            proposed,
+            now - conf.view_window(),
+            now - period,
+            limit,
+            online_since(now),
+            # Trade durability of the last moments before a database crash for
+            # not waiting on the disk: the marks and counts of a transaction are
+            # lost together, so nothing is ever counted twice.
+            conf.synchronous_commit(),
+        ],
+    )
+    public, new_visit, new_view, flooded, *numbers = row
+    if not public:
+        return Hit(public=False)
+    if flooded:
+        return Hit(flooded=True)
+    return Hit(
+        new_visit=new_visit,
+        new_view=new_view,
+        numbers=as_numbers(numbers, article_id=article_id),
+    )
+
+
+def record_hit(
+    *, article_id: int | None, visitor: uuid.UUID | None, now: dt.datetime | None = None
+) -> Hit:
+    """Count a request of the visitor for the article's page (None: another page); read the numbers.
+
+    A visitor of None is a request that does not count (a crawler's): it only
+    reads. Nothing is counted or read for an article that is not public
+    (Hit.public is False), nor read for a flooding visitor (Hit.flooded).
+    """
+    now = now or timezone.now()
+    if connection.vendor == "postgresql":
+        return _record_in_postgresql(visitor=visitor, article_id=article_id, now=now)
+    public = Article.objects.published(now=now)
+    if article_id is not None and not public.filter(pk=article_id).exists():
+        return Hit(public=False)
+    hit = Hit()
+    if visitor is not None:
+        with transaction.atomic():
+            hit = _count(visitor=visitor, article_id=article_id, now=now)
+        if hit.flooded:
+            return hit
+    return replace(hit, numbers=live_numbers(article_id=article_id, now=now))
+
+
 def record_visit(*, visitor: uuid.UUID, now: dt.datetime | None = None) -> Hit:
     """Record that the visitor is on the site: a new visit after the window away."""
-    return _count(visitor=visitor, article_id=None, now=now)
+    return record_hit(article_id=None, visitor=visitor, now=now)
 
 
-@transaction.atomic
 def record_view(
     *, article: Article | int, visitor: uuid.UUID, now: dt.datetime | None = None
 ) -> Hit:
     """Record the visitor reading the article (and visiting the site), once per window."""
     article_id = article if isinstance(article, int) else article.pk
-    return _count(visitor=visitor, article_id=article_id, now=now)
+    return record_hit(article_id=article_id, visitor=visitor, now=now)
 
 
 def prune_stale_marks(*, now: dt.datetime | None = None, batch: int = 5000) -> int:
     """Delete up to batch presence rows and view marks too old to matter; return how many."""
     cutoff = (now or timezone.now()) - max(conf.view_window(), conf.online_window())
     deleted = 0
-    for model, field in ((VisitorPresence, "last_seen_at"), (ViewMark, "counted_at")):
+    kinds = ((VisitorPresence, "last_seen_at"), (ViewMark, "counted_at"), (OnlineMinute, "minute"))
+    for model, field in kinds:
         stale = model.objects.filter(**{f"{field}__lt": cutoff}).values_list("pk", flat=True)
         deleted += model.objects.filter(pk__in=list(stale[:batch])).delete()[0]
     return deleted

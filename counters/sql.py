@@ -28,3 +28,15 @@ def fetch_one(sql: str, params: list):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone() if cursor.description else None
+
+
+def from_db(model: type[models.Model], name: str, value):
+    """Return a value read by hand-written SQL as the model's field would (the inverse of prep)."""
+    field = model._meta.get_field(name)
+    expression = field.get_col(model._meta.db_table)
+    for converter in [
+        *connection.ops.get_db_converters(expression),
+        *field.get_db_converters(connection),
+    ]:
+        value = converter(value, expression, connection)
+    return value

@@ -16,7 +16,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from counters import selectors, services
+from counters import services
 from counters.visitors import is_countable, remember_visitor, visitor_id
 from news.models import Article
 
@@ -59,20 +59,17 @@ class CountingView(View):
             response["Retry-After"] = "30"
             return response
 
-    def count(self, request, article_id: int | None) -> uuid.UUID | None:
-        """Record the request if it counts; return the id of a new visitor to remember."""
-        self.check_article(article_id)
-        if not is_countable(request):
-            return None
-        visitor, is_new = visitor_id(request)
-        if article_id is None:
-            hit = services.record_visit(visitor=visitor)
-        else:
-            hit = services.record_view(article=article_id, visitor=visitor)
+    def count(self, request, article_id: int | None) -> tuple[services.Hit, uuid.UUID | None]:
+        """Record the request if it counts; return the hit and a new visitor's id to remember."""
+        visitor, is_new = visitor_id(request) if is_countable(request) else (None, False)
+        hit = services.record_hit(article_id=article_id, visitor=visitor)
+        if not hit.public:
+            raise Http404
         if hit.flooded:
             raise Flooded
-        services.maybe_prune_stale_marks()
-        return visitor if is_new else None
+        if visitor is not None:
+            services.maybe_prune_stale_marks()
+        return hit, visitor if is_new else None
 
     def check_article(self, article_id: int | None) -> None:
         """Raise Http404 unless the article, if any, is public."""
@@ -102,8 +99,8 @@ class HitView(CountingView):
                     raise ValueError
             except ValueError:
                 raise BadRequest("Nội dung yêu cầu phải để trống hoặc là {}.") from None
-        new_visitor = self.count(request, article_id)
-        response = JsonResponse(selectors.live_numbers(article_id=article_id))
+        hit, new_visitor = self.count(request, article_id)
+        response = JsonResponse(hit.numbers)
         if new_visitor:
             remember_visitor(request, response, new_visitor)
         return response
@@ -115,7 +112,7 @@ class PixelView(CountingView):
     http_method_names = ["get", "head"]
 
     def get(self, request, article_id: int | None = None):
-        new_visitor = self.count(request, article_id)
+        _hit, new_visitor = self.count(request, article_id)
         response = HttpResponse(PIXEL, content_type="image/gif")
         if new_visitor:
             remember_visitor(request, response, new_visitor)

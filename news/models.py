@@ -1,5 +1,6 @@
 """Editorial content: categories, articles, attachments, agency links and photo albums."""
 
+import datetime as dt
 import re
 
 from django.conf import settings
@@ -76,9 +77,9 @@ class Category(SluggedModel):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Return the articles the public may see now: the one visibility rule."""
-        now = timezone.now()
+    def published(self, now: dt.datetime | None = None):
+        """Return the articles the public may see now (or at now): the one visibility rule."""
+        now = now or timezone.now()
         return self.filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=now),
             status=Article.Status.PUBLISHED,

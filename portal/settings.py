@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous counting requests (/dem/) go from here through COUNTERS_MIDDLEWARE only.
+    "counters.middleware.CountingShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous reader skips everything below.
     "news.pagecache.PageCacheMiddleware",
@@ -63,6 +65,14 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
+]
+
+# The headers of every answer, and Content-Length: all that a counting request needs.
+COUNTERS_MIDDLEWARE = [
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -318,8 +328,10 @@ LOGGING = {
 # Counters: the same visitor counts again for an article (and as a new visit)
 # after this many seconds. See counters/conf.py for the other settings.
 COUNTERS_VIEW_WINDOW = int(os.environ.get("COUNTERS_VIEW_WINDOW", 30 * 60))
-# Off: PostgreSQL acknowledges counts before they reach the disk (faster; a
-# database crash may lose the last moments of counts, never double them).
-COUNTERS_SYNCHRONOUS_COMMIT = env_bool("COUNTERS_SYNCHRONOUS_COMMIT", True)
+# Off (the default): PostgreSQL acknowledges a count before it reaches the
+# disk, so a counting request does not wait for a disk flush; a crash of the
+# database server may lose the last fraction of a second of counts, never
+# double them. Only counting transactions are affected (see README.md).
+COUNTERS_SYNCHRONOUS_COMMIT = env_bool("COUNTERS_SYNCHRONOUS_COMMIT", False)
 # Each count is spread over this many rows so that concurrent counting seldom waits on a lock.
 COUNTERS_SHARDS = int(os.environ.get("COUNTERS_SHARDS", 8))

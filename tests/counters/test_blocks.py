@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from counters.models import ArticleDay, ArticleTotal, SiteDay, SiteTotal, VisitorPresence
+from counters.models import ArticleDay, ArticleTotal, OnlineMinute, SiteDay, SiteTotal
+from counters.selectors import minute_of
 from news.models import Article
 
 from .conftest import hit_url, pixel_url
@@ -19,12 +20,8 @@ def test_the_visit_block_shows_total_digits_today_and_online(client, article):
     SiteTotal.objects.create(visits=5135392)
     SiteDay.objects.create(day=timezone.localdate(), visits=321)
     for minutes in (1, 4, 9):
-        VisitorPresence.objects.create(
-            visitor=f"{minutes:032x}",
-            visit=f"{minutes:032x}",
-            last_seen_at=timezone.now() - dt.timedelta(minutes=minutes),
-            burst_started_at=timezone.now(),
-        )
+        seen = minute_of(timezone.now() - dt.timedelta(minutes=minutes))
+        OnlineMinute.objects.create(minute=seen, visitors=1)
     html = client.get("/").content.decode()
     block = html.split('class="block visit-block"')[1].split("</section>")[0]
     assert "SỐ LƯỢT TRUY CẬP" in block
