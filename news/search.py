@@ -275,12 +275,27 @@ def search_articles(
     through the index instead of walking the articles newest first.
     """
     matches = matching_articles(terms, category=category, start=start, end=end)
+    return _ranked_among_newest(
+        matches,
+        _rank(terms),
+        category=category,
+        start=start,
+        end=end,
+        by_date=by_date,
+        narrow=narrow,
+    )
+
+
+def _ranked_among_newest(
+    matches: QuerySet, rank, *, category, start, end, by_date: bool, narrow: bool
+) -> QuerySet:
+    """Return matches newest first, or the newest max_results() of them by rank then date."""
     newest_first = ["-published_at", "-id"]
     if narrow and connection.vendor == "postgresql":
         # Sorting on an expression keeps the planner from walking the date
         # index and testing article after article until it has enough: for
         # a rare word that reads the whole table. A few matches are cheaper
-        # read whole from the GIN index and sorted.
+        # read whole from the index and sorted.
         shifted = ExpressionWrapper(
             F("published_at") + Value(dt.timedelta(0)), output_field=DateTimeField()
         )
@@ -291,7 +306,7 @@ def search_articles(
     return (
         _filtered(category=category, start=start, end=end)
         .filter(pk__in=candidates)
-        .annotate(rank=_rank(terms))
+        .annotate(rank=rank)
         .order_by("-rank", "-published_at", "-id")
     )
 
@@ -335,20 +350,29 @@ def similar_titles(
     start: dt.date | None = None,
     end: dt.date | None = None,
     by_date: bool = False,
+    narrow: bool = False,
 ) -> QuerySet:
-    """Return public articles whose folded title nearly holds the query (PostgreSQL only)."""
+    """Return public articles whose folded title nearly holds the query (PostgreSQL only).
+
+    Ranked by similarity among the newest max_results() of them, like
+    search_articles (whose narrow it takes too).
+    """
     from django.contrib.postgres.search import TrigramWordSimilarity
 
     text = " ".join(terms)
-    articles = (
+    matches = (
         _filtered(category=category, start=start, end=end)
         .alias(title_words=folded_title())
         .filter(title_words__trigram_word_similar=text)
     )
-    if by_date:
-        return articles
-    return articles.annotate(rank=TrigramWordSimilarity(text, folded_title())).order_by(
-        "-rank", "-published_at", "-id"
+    return _ranked_among_newest(
+        matches,
+        TrigramWordSimilarity(text, folded_title()),
+        category=category,
+        start=start,
+        end=end,
+        by_date=by_date,
+        narrow=narrow,
     )
 
 

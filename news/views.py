@@ -335,14 +335,15 @@ class SearchView(ListView):
             paginator.object_list = search.search_articles(**self.options, narrow=True)
         if search.supports_typos() and paginator.count == 0:
             self.typo_fallback = True
-            similar = search.similar_titles(**self.options)
             paginator = CappedPaginator(
-                similar,
+                search.similar_titles(**self.options),
                 per_page,
                 counted=search.similar_titles(**{**self.options, "by_date": True}),
                 cap=search.max_results(),
                 **kwargs,
             )
+            if not paginator.capped:
+                paginator.object_list = search.similar_titles(**self.options, narrow=True)
         return paginator
 
     def get_context_data(self, **kwargs):

@@ -394,6 +394,22 @@ def test_typos_fall_back_to_similar_titles_on_postgresql(client, corpus):
     assert "tiêu đề gần giống" in response.content.decode()
 
 
+@on_postgresql
+def test_a_broad_typo_fallback_looks_at_its_newest_matches_only(client, make_article, settings):
+    now = timezone.now()
+    make_article(title="Chợ nổi Cái Răng", published_at=now - dt.timedelta(days=9))
+    make_article(title="Chợ nổi Cái Rắn", published_at=now - dt.timedelta(days=2))
+    make_article(title="Về chợ nổi Cái Rạn", published_at=now - dt.timedelta(days=3))
+    settings.NEWS_SEARCH_MAX_RESULTS = 2
+    response = client.get(SEARCH, {"q": "cho noi cai rangg"})
+    assert response.context["typo_fallback"]
+    # The closest title is older than the two newest similar ones: past the cap.
+    assert sorted(titles(response)) == ["Chợ nổi Cái Rắn", "Về chợ nổi Cái Rạn"]
+    settings.NEWS_SEARCH_MAX_RESULTS = 10
+    response = client.get(SEARCH, {"q": "cho noi cai rangg", "r": "1"})
+    assert titles(response)[0] == "Chợ nổi Cái Răng"
+
+
 @pytest.fixture
 def filler(category):
     """Add enough articles for the planner to prefer an index, then refresh its statistics."""
