@@ -9,6 +9,8 @@ day and total, the site's day and total, then the minutes of who is online.
 
 from django.db import migrations
 
+from news.migration_sql import postgresql_only
+
 CREATE = """
 CREATE OR REPLACE FUNCTION counters_record_hit(
     p_public boolean,
@@ -119,16 +121,6 @@ $$;
 DROP = "DROP FUNCTION IF EXISTS counters_record_hit"
 
 
-def create_function(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def drop_function(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -136,5 +128,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_function, drop_function),
+        migrations.RunPython(postgresql_only(CREATE), postgresql_only(DROP)),
     ]

@@ -1,5 +1,7 @@
 from django.db import migrations, models
 
+from news.migration_sql import postgresql_only
+
 # Vietnamese is matched without diacritics: a text-search configuration that
 # runs words through unaccent (which also maps đ to d) and then simple (no
 # stemming, no stop words). unaccent() itself is not immutable and cannot
@@ -40,15 +42,6 @@ DROP_INDEXES = [
 ]
 
 
-def postgresql_only(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 def fill_search_text(apps, schema_editor):
     from news.search import refill_search_text
 
@@ -68,6 +61,6 @@ class Migration(migrations.Migration):
             field=models.TextField(blank=True, default='', editable=False, help_text='Tiêu đề, sapo và nội dung viết thường, bỏ dấu; tự tạo khi lưu.', verbose_name='văn bản tìm kiếm'),
         ),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop, elidable=True),
-        migrations.RunPython(postgresql_only(CREATE_CONFIG), postgresql_only(DROP_CONFIG)),
-        migrations.RunPython(postgresql_only(CREATE_INDEXES), postgresql_only(DROP_INDEXES)),
+        migrations.RunPython(postgresql_only(*CREATE_CONFIG), postgresql_only(*DROP_CONFIG)),
+        migrations.RunPython(postgresql_only(*CREATE_INDEXES), postgresql_only(*DROP_INDEXES)),
     ]

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from news.migration_sql import postgresql_only
+
 # The weighted document vector (title A, lead B, body C) is kept in a column
 # that PostgreSQL computes itself whenever search_text changes, by save(),
 # bulk_create(), update() or raw SQL alike. Ranking then reads the weights from
@@ -39,15 +41,6 @@ BACKWARD = [
 ]
 
 
-def postgresql_only(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -55,5 +48,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(postgresql_only(FORWARD), postgresql_only(BACKWARD)),
+        migrations.RunPython(postgresql_only(*FORWARD), postgresql_only(*BACKWARD)),
     ]
