@@ -110,14 +110,16 @@ def search_paths(url: str) -> list[str]:
 
 def search_latency(url: str, paths: list[str]) -> str:
     """Return how long cold searches take one at a time: what a reader waits, without a queue."""
+    if not paths:
+        return ""
     parts = urlsplit(url)
     base = f"{parts.scheme}://{parts.netloc}"
     run_id = secrets.token_hex(4)
+    # Requests wrk left queued in the server are answered first: wait for them.
+    fetch(f"{base}{paths[0]}&r=drain-{run_id}")
     times = sorted(
         fetch(f"{base}{path}&r=alone-{run_id}-{n}")[2] * 1000 for n, path in enumerate(paths)
     )
-    if not times:
-        return ""
     p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
     return (
         f"one at a time: p50 {statistics.median(times):.0f} ms, "
