@@ -50,8 +50,11 @@ def public_articles():
 
 
 def listed_articles():
-    """Return public_articles() as lists show them: without body and search text."""
-    return public_articles().without_text()
+    """Return public articles, newest first, as lists show them: without body and search text.
+
+    Nor with their category: no list item shows it.
+    """
+    return Article.objects.published().without_text().newest_first()
 
 
 def featured_article():
