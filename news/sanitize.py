@@ -1,6 +1,9 @@
 """Allow-list sanitising of rich text from the editor, done once on save."""
 
+import re
+
 import nh3
+from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
     "p",
@@ -69,3 +72,26 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+# A resized figure as nh3 writes it: class first, then the one style kept.
+_RESIZED_FIGURE = re.compile(r'<figure class="([^"]*)" style="width:(\d+(?:\.\d+)?)%"')
+WIDTH_STEP = 5
+
+
+def _width_class(match: re.Match) -> str:
+    percent = float(match.group(2))
+    step = min(100, max(WIDTH_STEP, round(percent / WIDTH_STEP) * WIDTH_STEP))
+    return f'<figure class="{match.group(1)} w-{step}"'
+
+
+def public_html(html: str) -> SafeString:
+    """Return sanitised HTML for public pages: figure widths as classes (w-5 … w-100).
+
+    The stored HTML keeps CKEditor's inline width, which the editor reads back;
+    public pages forbid inline styles (CSP), so there the width, rounded to
+    5 %, becomes a class of site.css.
+    """
+    if 'style="width:' not in html:
+        return mark_safe(html)  # noqa: S308 (sanitised on save)
+    return mark_safe(_RESIZED_FIGURE.sub(_width_class, html))  # noqa: S308 (sanitised on save)

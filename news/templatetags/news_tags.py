@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from news.caching import cached_for_content, rendered_for_content
+from news.sanitize import public_html
 from news.selectors import all_categories
 
 register = template.Library()
@@ -100,3 +101,9 @@ def article_item(context, article, *, with_image=False, with_lead=False):
         return template.render(context.new(values))
     key = f"article-item:{article.pk}:{with_image:d}{with_lead:d}"
     return rendered_for_content(key, lambda: template.render(context.new(values)))
+
+
+@register.filter
+def public_body(html: str):
+    """Return an article's sanitised body as public pages show it (see sanitize.public_html)."""
+    return public_html(html or "")

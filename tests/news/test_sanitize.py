@@ -54,3 +54,31 @@ def test_resized_editor_images_keep_only_their_width():
         '<figure class="image image_resized" style="width:50%;position:fixed">x</figure>'
     )
     assert 'style="width:50%"' in cleaned
+
+
+def test_public_pages_get_resized_widths_as_classes_rounded_to_five():
+    from news.sanitize import public_html
+
+    stored = sanitize_html(
+        '<figure class="image image_resized" style="width:37.52%;">'
+        '<img src="/media/a.png"></figure>'
+        '<figure class="image" style="width:1%"><img src="/media/b.png"></figure>'
+        '<figure class="image image_resized" style="width:140%"><img src="/media/c.png"></figure>'
+    )
+    shown = str(public_html(stored))
+    assert "style=" not in shown
+    assert '<figure class="image image_resized w-40">' in shown
+    assert '<figure class="image w-5">' in shown
+    assert '<figure class="image image_resized w-100">' in shown
+
+
+def test_the_article_page_shows_an_editor_resized_image_at_its_width(client, make_article):
+    article = make_article(
+        body='<figure class="image image_resized" style="width:50%">'
+        '<img src="/media/a.png" alt="Ảnh"></figure>'
+    )
+    assert 'style="width:50%"' in article.body  # kept for the editor
+    for url in (article.get_absolute_url(), article.get_print_url()):
+        html = client.get(url).content.decode()
+        assert '<figure class="image image_resized w-50">' in html, url
+        assert "/static/css/content.css" in html, url
