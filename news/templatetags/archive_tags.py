@@ -50,16 +50,23 @@ def archive_sidebar(context):
     return cached_for_content(key, lambda: sidebar.render(context), timeout=CACHE_SECONDS)
 
 
-@register.inclusion_tag("includes/archive_calendar.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def archive_calendar(context):
-    """Render "Lưu trữ (Lịch)" for the page's month, a month asked with ?lich=, or this month."""
+    """Render "Lưu trữ (Lịch)" for the page's month, a month asked with ?lich=, or this month.
+
+    Kept rendered per content version: a month's calendar is the same on every
+    page that shows it, and its forty-odd cells cost more to render than to read.
+    """
     month = calendar_month(context)
-    calendar = cached_for_content(
-        f"archive-calendar:{month:%Y-%m}",
-        lambda: selectors.archive_calendar(month),
-        timeout=CACHE_SECONDS,
+    block = context.template.engine.get_template("includes/archive_calendar.html")
+
+    def render() -> str:
+        calendar = selectors.archive_calendar(month)
+        return block.render(context.new({"calendar": calendar}))
+
+    return cached_for_content(
+        f"archive-calendar:{month:%Y-%m}:{timezone.localdate()}", render, timeout=CACHE_SECONDS
     )
-    return {"calendar": calendar}
 
 
 @register.inclusion_tag("includes/archive_date_form.html", takes_context=True)
