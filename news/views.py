@@ -323,27 +323,26 @@ class SearchView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         if not self.options:
             return super().get_paginator(queryset, per_page, **kwargs)
+        paginator = self.capped_paginator(search.search_articles, per_page, **kwargs)
+        if search.supports_typos() and paginator.count == 0:
+            self.typo_fallback = True
+            paginator = self.capped_paginator(search.similar_titles, per_page, **kwargs)
+        return paginator
+
+    def capped_paginator(self, find, per_page, **kwargs) -> CappedPaginator:
+        """Return the pages of find()'s articles (search_articles or similar_titles), capped.
+
+        When the capped count shows few matches, the page is planned for that.
+        """
         paginator = CappedPaginator(
-            queryset,
+            find(**self.options),
             per_page,
-            counted=search.matching_articles(**self.options),
+            counted=find(**{**self.options, "by_date": True}),
             cap=search.max_results(),
             **kwargs,
         )
         if not paginator.capped:
-            # The count showed few matches: plan the page for that.
-            paginator.object_list = search.search_articles(**self.options, narrow=True)
-        if search.supports_typos() and paginator.count == 0:
-            self.typo_fallback = True
-            paginator = CappedPaginator(
-                search.similar_titles(**self.options),
-                per_page,
-                counted=search.similar_titles(**{**self.options, "by_date": True}),
-                cap=search.max_results(),
-                **kwargs,
-            )
-            if not paginator.capped:
-                paginator.object_list = search.similar_titles(**self.options, narrow=True)
+            paginator.object_list = find(**self.options, narrow=True)
         return paginator
 
     def get_context_data(self, **kwargs):
