@@ -95,12 +95,15 @@ def article_item(context, article, *, with_image=False, with_lead=False):
     rendered each time; other items are kept per content version.
     """
     with_image, with_lead = bool(with_image), bool(with_lead)
-    template = context.template.engine.get_template("includes/article_item.html")
-    values = {"article": article, "with_image": with_image, "with_lead": with_lead}
-    if getattr(article, "snippet", None) or getattr(article, "highlighted_title", None):
+
+    def render() -> str:
+        template = context.template.engine.get_template("includes/article_item.html")
+        values = {"article": article, "with_image": with_image, "with_lead": with_lead}
         return template.render(context.new(values))
-    key = f"article-item:{article.pk}:{with_image:d}{with_lead:d}"
-    return rendered_for_content(key, lambda: template.render(context.new(values)))
+
+    if getattr(article, "snippet", None) or getattr(article, "highlighted_title", None):
+        return render()
+    return rendered_for_content(f"article-item:{article.pk}:{with_image:d}{with_lead:d}", render)
 
 
 @register.filter
