@@ -54,10 +54,11 @@ def database_config(url: str | None, base_dir: Path, *, pool_timeout: float = 2.
         )
     config = dj_database_url.parse(url)
     if config["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, whose pool checks a connection before handing it out, so
+        # connections broken by a database restart are replaced silently instead of
+        # failing one request each (see portal.postgresql.base).
+        config["ENGINE"] = "portal.postgresql"
         config["CONN_MAX_AGE"] = 0
-        # The pool checks a connection before handing it out, so connections broken by a
-        # database restart are replaced silently instead of failing one request each.
-        config["CONN_HEALTH_CHECKS"] = True
         config["OPTIONS"] = {
             "pool": {"min_size": 1, "max_size": 8, "timeout": pool_timeout},
             "connect_timeout": 2,
