@@ -15,7 +15,7 @@ from counters.models import (
 )
 from counters.sql import column, fetch_one, prep, table
 from news.models import Article
-from news.selectors import public_articles
+from news.selectors import all_categories, listed_articles
 
 
 def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = None) -> dict:
@@ -75,8 +75,7 @@ def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=days - 1)
     return (
-        public_articles()
-        .without_text()
+        listed_articles()
         .filter(daily_views__day__gte=since, daily_views__day__lte=today)
         .annotate(recent_views=Sum("daily_views__views"))
         .order_by("-recent_views", "-published_at", "-id")[:limit]
@@ -84,7 +83,7 @@ def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date
 
 
 def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None) -> list[Article]:
-    """Return most_read() with each article's total views as total_views."""
+    """Return most_read() with each article's total views as total_views, and its category."""
     articles = list(most_read(days=days, limit=limit, today=today))
     totals = dict(
         ArticleTotal.objects.filter(article__in=articles)
@@ -92,8 +91,10 @@ def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None
         .annotate(total=Sum("views"))
         .values_list("article_id", "total")
     )
+    categories = {category.pk: category for category in all_categories()}
     for article in articles:
         article.total_views = totals.get(article.pk, 0)
+        article.category = categories[article.category_id]
     return articles
 
 

@@ -76,6 +76,10 @@ class Category(SluggedModel):
         return slug_url("news:category", self.slug)
 
 
+# What lists of articles show (title, link, date, lead, picture) and group by.
+LISTED_FIELDS = ("title", "slug", "lead", "image", "image_alt", "published_at", "category_id")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now: dt.datetime | None = None):
         """Return the articles the public may see now (or at now): the one visibility rule."""
@@ -90,13 +94,13 @@ class ArticleQuerySet(models.QuerySet):
         """Return the articles ordered for listings, newest first, ties by id."""
         return self.order_by("-published_at", "-id")
 
-    def without_text(self):
-        """Return the articles without the columns no listing shows: body and search text.
+    def as_listed(self):
+        """Return the articles with only the columns that lists show.
 
-        Bodies are the bulk of a row; a list of twenty would read and decode
-        them all for nothing.
+        Bodies are the bulk of a row, and every datetime costs a parse: a list
+        of twenty would read and decode them all for nothing.
         """
-        return self.defer("body", "search_text")
+        return self.only(*LISTED_FIELDS)
 
 
 class Article(SluggedModel):

@@ -50,11 +50,8 @@ def public_articles():
 
 
 def listed_articles():
-    """Return public articles, newest first, as lists show them: without body and search text.
-
-    Nor with their category: no list item shows it.
-    """
-    return Article.objects.published().without_text().newest_first()
+    """Return public articles, newest first, with only the columns lists show."""
+    return Article.objects.published().as_listed().newest_first()
 
 
 def featured_article():
@@ -78,12 +75,12 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
         newest_ids = Category.objects.annotate(
             article_id=Func(ArraySubquery(newest.values("pk")[:per_category]), function="unnest")
         ).values("article_id")
-        articles = Article.objects.published().without_text().filter(pk__in=newest_ids)
+        articles = Article.objects.published().as_listed().filter(pk__in=newest_ids)
     else:
         categories = all_categories()
         articles = (
             Article.objects.published()
-            .without_text()
+            .as_listed()
             .annotate(
                 rank=Window(
                     RowNumber(),
@@ -119,7 +116,7 @@ def category_outline_key(category_id: int) -> str:
 
 
 def _in_category_of(article: Article):
-    return Article.objects.published().without_text().filter(category_id=article.category_id)
+    return Article.objects.published().as_listed().filter(category_id=article.category_id)
 
 
 # The plain bound on published_at in each filter lets the index scan start at
