@@ -17,6 +17,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from counters.selectors import with_total_views
 from news import search, selectors
 from news.attachments import content_disposition
 from news.caching import cache_timeout
@@ -94,8 +95,9 @@ class ArticlePreviewMixin:
             articles = Article.objects.select_related("category")
         else:
             articles = selectors.public_articles()
-        # Most articles have no attachment: asking in the same query saves a round trip.
-        return articles.annotate(
+        # Most articles have no attachment: asking in the same query saves a round trip,
+        # as does reading the view count with the article.
+        return with_total_views(articles).annotate(
             has_attachments=Exists(Attachment.objects.filter(article=OuterRef("pk")))
         )
 

@@ -52,9 +52,9 @@ def site(request, categories):
 # seconds or minutes, the visit numbers and the most read articles.
 HOME_QUERIES = 15
 CATEGORY_QUERIES = 15
-ARTICLE_QUERIES = 19
-# The article (which says whether it has attachments) and its views: no sidebar.
-PRINT_QUERIES = 2
+ARTICLE_QUERIES = 18
+# The article, which says whether it has attachments and how often it was read: no sidebar.
+PRINT_QUERIES = 1
 
 
 def test_home_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):

@@ -55,5 +55,11 @@ def most_read(limit: int = 5):
 
 @register.inclusion_tag("counters/view_count.html")
 def view_count(article):
-    """Render an article's view count with the counting hook the article and print pages share."""
-    return {"article": article, "views": selectors.article_views(article.pk)}
+    """Render an article's view count with the counting hook the article and print pages share.
+
+    The count comes with the article when its query read it (selectors.with_total_views).
+    """
+    views = getattr(article, "total_views", None)
+    if views is None:
+        views = selectors.article_views(article.pk)
+    return {"article": article, "views": views}
