@@ -12,6 +12,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    Value,
     Window,
 )
 from django.db.models.functions import RowNumber
@@ -139,17 +140,39 @@ def _listed_after(article: Article) -> Q:
     )
 
 
-def newer_in_category(article: Article, *, limit: int) -> list[Article]:
-    """Return the nearest newer public articles of the article's category, newest first."""
-    nearest = (
-        _in_category_of(article).filter(_listed_before(article)).order_by("published_at", "id")
+@dataclass(frozen=True)
+class Neighbours:
+    """The public articles around one in its category's listing."""
+
+    newer: list[Article]  # the nearest newer ones, newest first
+    older: list[Article]  # the nearest older ones, newest first
+
+
+def category_neighbours(article: Article, *, newer: int, older: int) -> Neighbours:
+    """Return the nearest newer and older public articles of the article's category.
+
+    One query on PostgreSQL (the two lists as a UNION ALL), two elsewhere.
+    """
+    listing = _in_category_of(article)
+    nearest_newer = (
+        listing.filter(_listed_before(article))
+        .annotate(part=Value(0))
+        .order_by("published_at", "id")[:newer]
     )
-    return list(reversed(nearest[:limit]))
+    nearest_older = (
+        listing.filter(_listed_after(article)).annotate(part=Value(1)).newest_first()[:older]
+    )
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(nearest_newer.union(nearest_older, all=True))
+        parts = ([row for row in rows if row.part == 0], [row for row in rows if row.part == 1])
+    else:
+        parts = (list(nearest_newer), list(nearest_older))
+    newer_rows, older_rows = (sorted(part, key=_listing_key, reverse=True) for part in parts)
+    return Neighbours(newer=newer_rows, older=older_rows)
 
 
-def older_in_category(article: Article, *, limit: int) -> list[Article]:
-    """Return the nearest older public articles of the article's category, newest first."""
-    return list(_in_category_of(article).filter(_listed_after(article)).newest_first()[:limit])
+def _listing_key(article: Article):
+    return (article.published_at, article.id)
 
 
 def listing_page_after(article: Article, *, page_size: int) -> int:

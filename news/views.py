@@ -121,18 +121,17 @@ class ArticleDetailView(ArticlePreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        older = selectors.older_in_category(article, limit=OLDER_COUNT)
+        neighbours = selectors.category_neighbours(article, newer=NEWER_COUNT, older=OLDER_COUNT)
         more_url = None
-        if older:
-            page = selectors.listing_page_after(older[-1], page_size=settings.NEWS_PAGE_SIZE)
+        if neighbours.older:
+            page = selectors.listing_page_after(
+                neighbours.older[-1], page_size=settings.NEWS_PAGE_SIZE
+            )
             more_url = reverse("news:category", kwargs={"slug": article.category.slug})
             if page > 1:
                 more_url += f"?page={page}"
         return super().get_context_data(
-            newer=selectors.newer_in_category(article, limit=NEWER_COUNT),
-            older=older,
-            more_url=more_url,
-            **kwargs,
+            newer=neighbours.newer, older=neighbours.older, more_url=more_url, **kwargs
         )
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from news.models import Article, Category
@@ -52,7 +53,9 @@ def site(request, categories):
 # seconds or minutes, the visit numbers and the most read articles.
 HOME_QUERIES = 15
 CATEGORY_QUERIES = 15
-ARTICLE_QUERIES = 18
+# The newer and older articles are one query on PostgreSQL, two elsewhere.
+NEIGHBOUR_QUERIES = 1 if connection.vendor == "postgresql" else 2
+ARTICLE_QUERIES = 16 + NEIGHBOUR_QUERIES
 # The article, which says whether it has attachments and how often it was read: no sidebar.
 PRINT_QUERIES = 1
 
@@ -73,6 +76,17 @@ def test_article_page_makes_a_fixed_number_of_queries(client, site, django_asser
     middle = site[len(site) // 2]
     with django_assert_num_queries(ARTICLE_QUERIES):
         assert client.get(middle.get_absolute_url()).status_code == 200
+
+
+def test_warm_article_page_reads_the_article_and_its_neighbours_only(
+    client, site, django_assert_num_queries
+):
+    client.get(site[0].get_absolute_url())
+    # The article with its view count and whether it has attachments; the
+    # newer and older articles; the listing page after the older ones.
+    with django_assert_num_queries(1 + NEIGHBOUR_QUERIES + 1):
+        response = client.get(site[len(site) // 2].get_absolute_url())
+    assert len(response.context["older"]) == min(10, len(site) - len(site) // 2 - 1)
 
 
 def test_print_view_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):

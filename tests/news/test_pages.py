@@ -71,6 +71,21 @@ def test_more_link_continues_the_listing_after_the_older_articles(client, make_a
     assert "Cũ 11" in listing.content.decode()
 
 
+def test_more_link_leads_to_the_right_page_from_deep_in_a_long_listing(
+    client, make_article, category, settings
+):
+    # Pages of 2 put an outline anchor every 20 articles: positions are counted from them.
+    settings.NEWS_PAGE_SIZE = 2
+    base = timezone.now() - dt.timedelta(days=100)
+    articles = [
+        make_article(title=f"Tin {n}", published_at=base - dt.timedelta(hours=n)) for n in range(57)
+    ]
+    for position, article in enumerate(articles[:-11]):
+        response = client.get(article.get_absolute_url())
+        # The article after the ten older ones stands at position + 11.
+        assert response.context["more_url"].endswith(f"?page={(position + 11) // 2 + 1}")
+
+
 def test_draft_and_scheduled_articles_are_not_found(client, make_article):
     draft = make_article(title="Nháp", status=Article.Status.DRAFT)
     scheduled = make_article(title="Hẹn giờ", published_at=timezone.now() + dt.timedelta(hours=2))
