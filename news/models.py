@@ -1,14 +1,13 @@
 """Editorial content: categories, articles, attachments, agency links and photo albums."""
 
 import datetime as dt
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -22,6 +21,7 @@ from news.attachments import (
     format_size,
     validate_attachment,
 )
+from news.links import slug_url
 from news.sanitize import sanitize_html
 from news.search import search_document
 from news.text import vietnamese_slugify
@@ -344,27 +344,6 @@ class Attachment(models.Model):
     def describe(self) -> str:
         """Return the type and size as readers see them, e.g. "PDF, 1,2 MB"."""
         return f"{KINDS[self.kind].label}, {format_size(self.size)}"
-
-
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-SLUG_PLACEHOLDER = "slug-placeholder"
-_slug_url_patterns: dict[tuple, tuple[str, str]] = {}
-
-
-def slug_url(name: str, slug: str) -> str:
-    """Return reverse(name, kwargs={"slug": slug}), from a pattern reversed once.
-
-    Listings link dozens of articles; a full reverse() for each was a visible
-    share of a listing page's time.
-    """
-    if not SLUG.fullmatch(slug):
-        return reverse(name, kwargs={"slug": slug})
-    key = (name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-    pattern = _slug_url_patterns.get(key)
-    if pattern is None:
-        pattern = tuple(reverse(name, kwargs={"slug": SLUG_PLACEHOLDER}).split(SLUG_PLACEHOLDER))
-        _slug_url_patterns[key] = pattern
-    return slug.join(pattern)
 
 
 def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:
