@@ -4,13 +4,15 @@ A plain OFFSET walks every row before the page, so page 400 of a category costs
 hundreds of times page 1, and the COUNT behind the page links walks the whole
 category on every request. Instead, once per content version, one index-only
 query records a listing's *outline*: its length and the (published_at, id) key
-of the first article of every tenth page. A page then starts from the nearest
-anchor and skips fewer than ten pages of rows, whatever its depth; the same
-anchors tell on which page an article stands.
+of the first article of every page. A page is then a short index range that
+starts at its anchor, whatever its depth, and the anchors tell on which page an
+article stands without a query. An anchor is about 30 bytes in the shared
+cache: a category of 20,000 articles in pages of 20 keeps 1,000 of them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,7 +23,6 @@ from django.db.models.functions import RowNumber
 
 from news.caching import cached_for_content
 
-ANCHOR_EVERY_PAGES = 10
 OUTLINE_TIMEOUT = 3600
 
 Key = tuple[dt.datetime, int]
@@ -30,9 +31,13 @@ Key = tuple[dt.datetime, int]
 @dataclass(frozen=True)
 class Outline:
     count: int
-    step: int
-    # Key of the row at offset i * step, newest first.
+    # Key of the first row of page i + 1, newest first.
     anchors: tuple[Key, ...]
+
+    def page_of(self, key: Key) -> int:
+        """Return the number of the page that holds the row with this key (1 if none)."""
+        # Anchors are newest first: the page is the count of anchors at or after the key.
+        return max(1, len(self.anchors) - bisect.bisect_left(self.anchors[::-1], key))
 
 
 def newer_or_same(key: Key):
@@ -50,7 +55,6 @@ def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
     """Return the outline of a newest-first queryset, cached until its content changes."""
 
     def compute() -> Outline:
-        step = page_size * ANCHOR_EVERY_PAGES
         count = queryset.count()
         anchors = ()
         if count:
@@ -59,31 +63,15 @@ def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
                 .annotate(
                     row=Window(RowNumber(), order_by=[F("published_at").desc(), F("id").desc()])
                 )
-                .annotate(row_in_step=(F("row") - 1) % step)
-                .filter(row_in_step=0)
+                .annotate(row_in_page=(F("row") - 1) % page_size)
+                .filter(row_in_page=0)
                 .order_by("-published_at", "-id")
                 .values_list("published_at", "id")
             )
             anchors = tuple(numbered)
-        return Outline(count=count, step=step, anchors=anchors)
+        return Outline(count=count, anchors=anchors)
 
     return cached_for_content(f"outline:{cache_key}:{page_size}", compute, timeout=OUTLINE_TIMEOUT)
-
-
-def newer_than(key: Key):
-    """Return a filter of the rows strictly before key in newest-first order."""
-    published_at, pk = key
-    return Q(published_at__gt=published_at) | Q(published_at=published_at, id__gt=pk)
-
-
-def position_of(queryset, outline: Outline, key: Key) -> int:
-    """Return the 0-based offset of the row with this key in the newest-first queryset."""
-    before = [anchor for anchor in outline.anchors if anchor >= key]
-    if not before:
-        return 0
-    # Count only from the nearest anchor: at most one step of rows, whatever the depth.
-    between = queryset.filter(newer_or_same(before[-1])).filter(newer_than(key))
-    return (len(before) - 1) * outline.step + between.count()
 
 
 class NewestFirstPaginator(Paginator):
@@ -108,12 +96,9 @@ class NewestFirstPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         queryset = self.object_list
-        anchor = bottom // self.outline.step
-        if anchor:
-            queryset = queryset.filter(newer_or_same(self.outline.anchors[anchor]))
-            bottom -= anchor * self.outline.step
-            top -= anchor * self.outline.step
-        return self._get_page(queryset[bottom:top], number, self)
+        if number > 1:
+            queryset = queryset.filter(newer_or_same(self.outline.anchors[number - 1]))
+        return self._get_page(queryset[: top - bottom], number, self)
 
 
 class CappedPaginator(Paginator):

@@ -22,7 +22,7 @@ from django.utils import timezone
 from news.caching import cached_for_content
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
-from news.pagination import listing_outline, position_of
+from news.pagination import listing_outline
 
 CATEGORIES_TIMEOUT = 3600
 
@@ -175,14 +175,14 @@ def _listing_key(article: Article):
     return (article.published_at, article.id)
 
 
-def listing_page_after(article: Article, *, page_size: int) -> int:
-    """Return the category listing page that holds the public article right after this one."""
-    listing = _in_category_of(article).newest_first()
+def listing_page_of(article: Article, *, page_size: int) -> int:
+    """Return the number of the category listing page that holds this public article."""
     outline = listing_outline(
-        listing, cache_key=category_outline_key(article.category_id), page_size=page_size
+        _in_category_of(article).newest_first(),
+        cache_key=category_outline_key(article.category_id),
+        page_size=page_size,
     )
-    position = position_of(listing, outline, (article.published_at, article.id))
-    return (position + 1) // page_size + 1
+    return outline.page_of((article.published_at, article.id))
 
 
 # --- Archives by local date -------------------------------------------------

@@ -121,17 +121,19 @@ class ArticleDetailView(ArticlePreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        neighbours = selectors.category_neighbours(article, newer=NEWER_COUNT, older=OLDER_COUNT)
+        # One older article more than the list shows: where "Xem tiếp" leads, if anywhere.
+        neighbours = selectors.category_neighbours(
+            article, newer=NEWER_COUNT, older=OLDER_COUNT + 1
+        )
+        older, following = neighbours.older[:OLDER_COUNT], neighbours.older[OLDER_COUNT:]
         more_url = None
-        if neighbours.older:
-            page = selectors.listing_page_after(
-                neighbours.older[-1], page_size=settings.NEWS_PAGE_SIZE
-            )
+        if following:
+            page = selectors.listing_page_of(following[0], page_size=settings.NEWS_PAGE_SIZE)
             more_url = reverse("news:category", kwargs={"slug": article.category.slug})
             if page > 1:
                 more_url += f"?page={page}"
         return super().get_context_data(
-            newer=neighbours.newer, older=neighbours.older, more_url=more_url, **kwargs
+            newer=neighbours.newer, older=older, more_url=more_url, **kwargs
         )
 
 

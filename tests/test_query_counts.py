@@ -36,7 +36,7 @@ def categories(db):
     return [Category.objects.create(name=f"Chuyên mục {n}", order=n) for n in range(4)]
 
 
-@pytest.fixture(params=[10, 200], ids=["10-articles", "200-articles"])
+@pytest.fixture(params=[30, 200], ids=["30-articles", "200-articles"])
 def site(request, categories):
     """Return the articles of the first category, with articles in every category."""
     for category in categories[1:]:
@@ -55,7 +55,8 @@ HOME_QUERIES = 15
 CATEGORY_QUERIES = 15
 # The newer and older articles are one query on PostgreSQL, two elsewhere.
 NEIGHBOUR_QUERIES = 1 if connection.vendor == "postgresql" else 2
-ARTICLE_QUERIES = 16 + NEIGHBOUR_QUERIES
+# The article page asks for the listing outline only to place its "Xem tiếp" link.
+ARTICLE_QUERIES = 15 + NEIGHBOUR_QUERIES
 # The article, which says whether it has attachments and how often it was read: no sidebar.
 PRINT_QUERIES = 1
 
@@ -83,8 +84,8 @@ def test_warm_article_page_reads_the_article_and_its_neighbours_only(
 ):
     client.get(site[0].get_absolute_url())
     # The article with its view count and whether it has attachments; the
-    # newer and older articles; the listing page after the older ones.
-    with django_assert_num_queries(1 + NEIGHBOUR_QUERIES + 1):
+    # newer and older articles. The page of "Xem tiếp" comes from the outline.
+    with django_assert_num_queries(1 + NEIGHBOUR_QUERIES):
         response = client.get(site[len(site) // 2].get_absolute_url())
     assert len(response.context["older"]) == min(10, len(site) - len(site) // 2 - 1)
 

@@ -58,6 +58,17 @@ def test_newer_and_older_lists_hold_the_nearest_articles(client, make_article, a
     assert "Xem tiếp" in response.content.decode()
 
 
+def test_more_link_is_absent_when_the_older_list_reaches_the_oldest_article(
+    client, make_article, article
+):
+    for i in range(1, 11):
+        make_article(title=f"Cũ {i}", published_at=article.published_at - dt.timedelta(days=i))
+    response = client.get(article.get_absolute_url())
+    assert len(response.context["older"]) == 10
+    assert response.context["more_url"] is None
+    assert "Xem tiếp" not in response.content.decode()
+
+
 def test_more_link_continues_the_listing_after_the_older_articles(client, make_article, article):
     base = article.published_at
     for i in range(1, 31):
@@ -74,7 +85,7 @@ def test_more_link_continues_the_listing_after_the_older_articles(client, make_a
 def test_more_link_leads_to_the_right_page_from_deep_in_a_long_listing(
     client, make_article, category, settings
 ):
-    # Pages of 2 put an outline anchor every 20 articles: positions are counted from them.
+    # Pages of 2: the outline holds 29 anchors and the page comes from them.
     settings.NEWS_PAGE_SIZE = 2
     base = timezone.now() - dt.timedelta(days=100)
     articles = [

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from news import selectors
 from news.models import Article
-from news.pagination import NewestFirstPaginator, listing_outline, position_of
+from news.pagination import NewestFirstPaginator, listing_outline
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +36,25 @@ def test_every_page_from_anchors_matches_a_plain_offset_page(listing):
     anchored = NewestFirstPaginator(listing, 2, cache_key="test")
     plain = Paginator(listing, 2)
     assert anchored.count == plain.count == 55
-    assert len(anchored.outline.anchors) == 3  # rows 0, 20 and 40
+    assert len(anchored.outline.anchors) == 28  # the first row of every page
     for number in plain.page_range:
         assert list(anchored.page(number)) == list(plain.page(number)), number
 
 
-def test_position_of_every_article_is_its_offset_in_the_listing(listing):
+def test_page_of_every_article_is_the_page_that_lists_it(listing, django_assert_num_queries):
     outline = listing_outline(listing, cache_key="test", page_size=2)
-    for offset, article in enumerate(listing):
-        assert position_of(listing, outline, (article.published_at, article.id)) == offset
+    for number in Paginator(listing, 2).page_range:
+        for article in Paginator(listing, 2).page(number):
+            with django_assert_num_queries(0):
+                assert outline.page_of((article.published_at, article.id)) == number
+
+
+def test_deep_page_starts_at_its_anchor_without_an_offset(listing, django_assert_num_queries):
+    paginator = NewestFirstPaginator(listing, 2, cache_key="test")
+    paginator.outline  # noqa: B018  (kept once per content version)
+    with django_assert_num_queries(1) as queries:
+        list(paginator.page(27))
+    assert "OFFSET" not in queries.captured_queries[0]["sql"].upper()
 
 
 def test_outline_follows_a_newly_published_article(listing, make_article, category):
