@@ -16,7 +16,7 @@ from counters.models import (
 )
 from counters.sql import column, fetch_one, prep, table
 from news.models import Article
-from news.selectors import all_categories, listed_articles
+from news.selectors import attach_categories, listed_articles
 
 
 def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = None) -> dict:
@@ -103,11 +103,9 @@ def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None
         .annotate(total=Sum("views"))
         .values_list("article_id", "total")
     )
-    categories = {category.pk: category for category in all_categories()}
     for article in articles:
         article.total_views = totals.get(article.pk, 0)
-        article.category = categories[article.category_id]
-    return articles
+    return attach_categories(articles)
 
 
 def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.date, int]]:

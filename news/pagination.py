@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q, Window
+from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from news.caching import cached_for_content
@@ -51,10 +52,15 @@ def newer_or_same(key: Key):
     )
 
 
-def listing_outline(queryset, *, cache_key: str, page_size: int) -> Outline:
-    """Return the outline of a newest-first queryset, cached until its content changes."""
+def listing_outline(listing: Callable[[], QuerySet], *, cache_key: str, page_size: int) -> Outline:
+    """Return the outline of the newest-first queryset listing() builds, kept until content changes.
+
+    The queryset is built only when the outline is not kept: building one
+    costs more than finding the outline.
+    """
 
     def compute() -> Outline:
+        queryset = listing()
         count = queryset.count()
         anchors = ()
         if count:
@@ -83,7 +89,9 @@ class NewestFirstPaginator(Paginator):
 
     @cached_property
     def outline(self) -> Outline:
-        return listing_outline(self.object_list, cache_key=self.cache_key, page_size=self.per_page)
+        return listing_outline(
+            lambda: self.object_list, cache_key=self.cache_key, page_size=self.per_page
+        )
 
     @cached_property
     def count(self) -> int:

@@ -90,11 +90,22 @@ def mark_private(response):
 class ArticlePreviewMixin:
     """Show staff any article at its public URL, marked as a preview unless it is public."""
 
+    # A page that shows the menu has its categories at hand: the article's is taken
+    # from there instead of joined.
+    category_from_menu = False
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if self.category_from_menu:
+            selectors.attach_categories([article])
+        return article
+
     def get_queryset(self):
-        if is_staff_request(self.request):
-            articles = Article.objects.select_related("category")
-        else:
-            articles = selectors.public_articles()
+        articles = Article.objects.all()
+        if not is_staff_request(self.request):
+            articles = articles.published()
+        if not self.category_from_menu:
+            articles = articles.select_related("category")
         # Most articles have no attachment: asking in the same query saves a round trip,
         # as does reading the view count with the article.
         return with_total_views(articles).annotate(
@@ -118,6 +129,7 @@ class ArticlePreviewMixin:
 
 class ArticleDetailView(ArticlePreviewMixin, DetailView):
     template_name = "news/article_detail.html"
+    category_from_menu = True
 
     def get_context_data(self, **kwargs):
         article = self.object

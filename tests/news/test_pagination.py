@@ -42,7 +42,7 @@ def test_every_page_from_anchors_matches_a_plain_offset_page(listing):
 
 
 def test_page_of_every_article_is_the_page_that_lists_it(listing, django_assert_num_queries):
-    outline = listing_outline(listing, cache_key="test", page_size=2)
+    outline = listing_outline(lambda: listing, cache_key="test", page_size=2)
     for number in Paginator(listing, 2).page_range:
         for article in Paginator(listing, 2).page(number):
             with django_assert_num_queries(0):
