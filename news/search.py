@@ -23,6 +23,7 @@ finds the same articles on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -376,10 +377,17 @@ def similar_titles(
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _folded_word(word: str) -> str:
+    # Text is a few thousand syllables over and over: a snippet folds each of
+    # its words, and folding a word costs twenty times looking it up.
+    return fold(word)
+
+
 def _marked(text: str, terms: set[str]) -> str:
     pieces, last = [], 0
     for match in _WORD.finditer(text):
-        if fold(match.group()) in terms:
+        if _folded_word(match.group()) in terms:
             pieces.append(escape(text[last : match.start()]))
             pieces.append(f"<mark>{escape(match.group())}</mark>")
             last = match.end()
@@ -399,7 +407,7 @@ def snippet(*, lead: str, body: str, terms: list[str], size: int = SNIPPET_WORDS
     if not found:
         return mark_safe("")
     wanted = set(terms)
-    first = next((i for i, match in enumerate(found) if fold(match.group()) in wanted), 0)
+    first = next((i for i, match in enumerate(found) if _folded_word(match.group()) in wanted), 0)
     start = max(0, min(first - size // 4, len(found) - size))
     stop = min(len(found), start + size)
     excerpt = text[found[start].start() : found[stop - 1].end()]
