@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from news.caching import cached_for_content
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
 from news.pagination import listing_outline
+from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
 
@@ -128,27 +130,25 @@ def category_outline_key(category_id: int) -> str:
     return f"category:{category_id}"
 
 
-def _in_category_of(article: Article):
-    return Article.objects.published().as_listed().filter(category_id=article.category_id)
+def _in_category(category_id: int, *, now: dt.datetime | None = None):
+    return Article.objects.published(now).as_listed().filter(category_id=category_id)
 
 
 # The plain bound on published_at in each filter lets the index scan start at
 # the article instead of at the newest or oldest row of the category.
 
 
-def _listed_before(article: Article) -> Q:
-    """Return a filter for articles listed above this one (newer, ties broken by id)."""
-    return Q(published_at__gte=article.published_at) & (
-        Q(published_at__gt=article.published_at)
-        | Q(published_at=article.published_at, id__gt=article.id)
+def _listed_before(published_at: dt.datetime, pk: int) -> Q:
+    """Return a filter for articles listed above the one with this key (newer, ties by id)."""
+    return Q(published_at__gte=published_at) & (
+        Q(published_at__gt=published_at) | Q(published_at=published_at, id__gt=pk)
     )
 
 
-def _listed_after(article: Article) -> Q:
-    """Return a filter for articles listed below this one (older, ties broken by id)."""
-    return Q(published_at__lte=article.published_at) & (
-        Q(published_at__lt=article.published_at)
-        | Q(published_at=article.published_at, id__lt=article.id)
+def _listed_after(published_at: dt.datetime, pk: int) -> Q:
+    """Return a filter for articles listed below the one with this key (older, ties by id)."""
+    return Q(published_at__lte=published_at) & (
+        Q(published_at__lt=published_at) | Q(published_at=published_at, id__lt=pk)
     )
 
 
@@ -160,26 +160,51 @@ class Neighbours:
     older: list[Article]  # the nearest older ones, newest first
 
 
+@functools.cache
+def _neighbour_queries(newer: int, older: int) -> tuple[PreparedQuery, ...]:
+    """Return the queries of category_neighbours: one UNION ALL on PostgreSQL, two elsewhere."""
+
+    def nearest_newer(*, now, category_id, published_at, pk):
+        return (
+            _in_category(category_id, now=now)
+            .filter(_listed_before(published_at, pk))
+            .annotate(part=Value(0))
+            .order_by("published_at", "id")[:newer]
+        )
+
+    def nearest_older(*, now, category_id, published_at, pk):
+        return (
+            _in_category(category_id, now=now)
+            .filter(_listed_after(published_at, pk))
+            .annotate(part=Value(1))
+            .newest_first()[:older]
+        )
+
+    def both(**values):
+        return nearest_newer(**values).union(nearest_older(**values), all=True)
+
+    kinds = {"now": dt.datetime, "category_id": int, "published_at": dt.datetime, "pk": int}
+    if connection.features.supports_slicing_ordering_in_compound:
+        return (PreparedQuery(both, **kinds),)
+    return (PreparedQuery(nearest_newer, **kinds), PreparedQuery(nearest_older, **kinds))
+
+
 def category_neighbours(article: Article, *, newer: int, older: int) -> Neighbours:
     """Return the nearest newer and older public articles of the article's category.
 
     One query on PostgreSQL (the two lists as a UNION ALL), two elsewhere.
     """
-    listing = _in_category_of(article)
-    nearest_newer = (
-        listing.filter(_listed_before(article))
-        .annotate(part=Value(0))
-        .order_by("published_at", "id")[:newer]
+    values = {
+        "now": timezone.now(),
+        "category_id": article.category_id,
+        "published_at": article.published_at,
+        "pk": article.pk,
+    }
+    rows = [row for query in _neighbour_queries(newer, older) for row in query.run(**values)]
+    newer_rows, older_rows = (
+        sorted((row for row in rows if row.part == part), key=_listing_key, reverse=True)
+        for part in (0, 1)
     )
-    nearest_older = (
-        listing.filter(_listed_after(article)).annotate(part=Value(1)).newest_first()[:older]
-    )
-    if connection.features.supports_slicing_ordering_in_compound:
-        rows = list(nearest_newer.union(nearest_older, all=True))
-        parts = ([row for row in rows if row.part == 0], [row for row in rows if row.part == 1])
-    else:
-        parts = (list(nearest_newer), list(nearest_older))
-    newer_rows, older_rows = (sorted(part, key=_listing_key, reverse=True) for part in parts)
     return Neighbours(newer=newer_rows, older=older_rows)
 
 
@@ -190,7 +215,7 @@ def _listing_key(article: Article):
 def listing_page_of(article: Article, *, page_size: int) -> int:
     """Return the number of the category listing page that holds this public article."""
     outline = listing_outline(
-        lambda: _in_category_of(article).newest_first(),
+        lambda: _in_category(article.category_id).newest_first(),
         cache_key=category_outline_key(article.category_id),
         page_size=page_size,
     )

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.generic import (
     DayArchiveView,
@@ -26,6 +27,7 @@ from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Photo
 from news.pagination import CappedPaginator, NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
+from portal.prepared import PreparedQuery
 
 NEWER_COUNT = 5
 OLDER_COUNT = 10
@@ -87,30 +89,47 @@ def mark_private(response):
     return response
 
 
+def with_page_extras(articles):
+    """Return the articles with what their page shows besides the article: view count, files.
+
+    Most articles have no attachment: asking in the same query saves a round
+    trip, as does reading the view count with the article.
+    """
+    return with_total_views(articles).annotate(
+        has_attachments=Exists(Attachment.objects.filter(article=OuterRef("pk")))
+    )
+
+
+PUBLIC_ARTICLE = PreparedQuery(
+    lambda *, now, slug: (
+        with_page_extras(Article.objects.published(now))
+        .defer("search_text")
+        .filter(slug=slug)
+        .order_by()
+    ),
+    now=dt.datetime,
+    slug=str,
+)
+
+
 class ArticlePreviewMixin:
     """Show staff any article at its public URL, marked as a preview unless it is public."""
 
-    # A page that shows the menu has its categories at hand: the article's is taken
-    # from there instead of joined.
-    category_from_menu = False
-
     def get_object(self, queryset=None):
-        article = super().get_object(queryset)
-        if self.category_from_menu:
-            selectors.attach_categories([article])
+        if is_staff_request(self.request):
+            article = super().get_object(queryset)
+        else:
+            found = list(PUBLIC_ARTICLE.run(now=timezone.now(), slug=self.kwargs["slug"]))
+            if not found:
+                raise Http404("Không tìm thấy bài viết.")
+            article = found[0]
+        # The categories are kept per content version (the menu shows them): no join.
+        selectors.attach_categories([article])
         return article
 
     def get_queryset(self):
-        articles = Article.objects.all()
-        if not is_staff_request(self.request):
-            articles = articles.published()
-        if not self.category_from_menu:
-            articles = articles.select_related("category")
-        # Most articles have no attachment: asking in the same query saves a round trip,
-        # as does reading the view count with the article.
-        return with_total_views(articles).annotate(
-            has_attachments=Exists(Attachment.objects.filter(article=OuterRef("pk")))
-        )
+        """Return every article, drafts included: only staff get here (see get_object)."""
+        return with_page_extras(Article.objects.defer("search_text"))
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -129,7 +148,6 @@ class ArticlePreviewMixin:
 
 class ArticleDetailView(ArticlePreviewMixin, DetailView):
     template_name = "news/article_detail.html"
-    category_from_menu = True
 
     def get_context_data(self, **kwargs):
         article = self.object

@@ -1,0 +1,112 @@
+"""Querysets compiled to SQL once per process, then run with other values.
+
+Django builds and compiles a queryset anew on every call, and for the short
+queries of a public page that costs more than the database takes to answer:
+the article page's main query spends 1.2 of its 1.8 ms in Python before it
+is sent. A PreparedQuery builds its queryset once, from stand-in values, one
+per named parameter, keeps the SQL and its parameters, and on each run puts
+the real values where the stand-ins were.
+
+The queryset stays the one source of the query: the visibility rule, the
+annotations and the ordering are written once, with the ORM, and a test can
+compare both ways of running it. What `build` reads other than its
+parameters is fixed at the first run, so everything that varies must be a
+parameter, the current time included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
+from django.db.models import Model, QuerySet
+from django.db.models.query import RawQuerySet
+
+# A compound query (UNION) names its columns col1, col2...: the model's
+# columns are found again by these names.
+_ALIASED_COLUMN = re.compile(r'\."(\w+)" AS "(col\d+)"')
+
+_serial = itertools.count(1)
+
+
+def _stand_in(kind: type):
+    """Return a value of kind that no real parameter takes, distinct from every other."""
+    n = next(_serial)
+    if kind is dt.datetime:
+        return dt.datetime(1901, 1, 1, 0, 0, 0, n, tzinfo=dt.UTC)
+    if kind is dt.date:
+        return dt.date(1901, 1, 1) + dt.timedelta(days=n)
+    if kind is int:
+        # Within every integer column's range, so that Django compiles the lookup as usual.
+        return 2_000_000_000 + n
+    if kind is str:
+        return f"\u2063stand-in-{n}\u2063"
+    raise ImproperlyConfigured(f"No stand-in for parameters of type {kind.__name__}.")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    model: type[Model]
+    using: str
+    sql: str
+    # Each parameter of the SQL: the name of the run's value to put there, or None
+    # and the fixed value.
+    params: tuple[tuple[str | None, object], ...]
+    translations: dict[str, str]
+
+
+class PreparedQuery:
+    """A queryset built once from stand-ins and run as SQL with each call's values."""
+
+    def __init__(self, build: Callable[..., QuerySet], **kinds: type):
+        self.build = build
+        self.kinds = kinds
+        self._compiled: Compiled | None = None
+        self._lock = threading.Lock()
+
+    def compile(self) -> Compiled:
+        """Return the compiled query, building and compiling it on first use."""
+        if self._compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = self._compile()
+        return self._compiled
+
+    def _compile(self) -> Compiled:
+        stand_ins = {name: _stand_in(kind) for name, kind in self.kinds.items()}
+        queryset = self.build(**stand_ins)
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        # The SQL holds the stand-ins as the database takes them (SQLite: datetimes as text).
+        adapt = connections[queryset.db].ops.adapt_unknown_value
+        adapted = {name: adapt(stand_in) for name, stand_in in stand_ins.items()}
+        named = [(_name_of(value, adapted), value) for value in params]
+        unused = set(stand_ins) - {name for name, _ in named}
+        if unused:
+            raise ImproperlyConfigured(
+                f"The prepared query does not use its parameters {sorted(unused)}."
+            )
+        translations = {alias: column for column, alias in _ALIASED_COLUMN.findall(sql)}
+        return Compiled(queryset.model, queryset.db, sql, tuple(named), translations)
+
+    def run(self, **values) -> RawQuerySet:
+        """Return the query's model instances for these values of its parameters, lazily."""
+        if values.keys() != self.kinds.keys():
+            raise TypeError(f"Expected the parameters {sorted(self.kinds)}.")
+        compiled = self.compile()
+        params = tuple(values[name] if name else value for name, value in compiled.params)
+        return compiled.model._default_manager.raw(
+            compiled.sql, params, translations=compiled.translations, using=compiled.using
+        )
+
+
+def _name_of(value, stand_ins: dict) -> str | None:
+    for name, stand_in in stand_ins.items():
+        if type(value) is type(stand_in) and value == stand_in:
+            return name
+    return None
