@@ -64,15 +64,72 @@ def public_articles():
     return Article.objects.published().select_related("category").newest_first()
 
 
-def listed_articles():
+def listed_articles(now: dt.datetime | None = None):
     """Return public articles, newest first, with only the columns lists show."""
-    return Article.objects.published().as_listed().newest_first()
+    return Article.objects.published(now).as_listed().newest_first()
 
 
-def featured_article():
+# The home page's lists, the busiest reads of the site, compiled once per process.
+_FEATURED = PreparedQuery(
+    lambda *, now: listed_articles(now).filter(featured=True)[:1], now=dt.datetime
+)
+_NEWEST = PreparedQuery(lambda *, now: listed_articles(now)[:1], now=dt.datetime)
+
+
+def featured_article() -> Article | None:
     """Return the newest published article marked featured, else the newest one."""
-    articles = listed_articles()
-    return articles.filter(featured=True).first() or articles.first()
+    now = timezone.now()
+    found = list(_FEATURED.run(now=now)) or list(_NEWEST.run(now=now))
+    return found[0] if found else None
+
+
+@functools.cache
+def _latest_query(limit: int) -> PreparedQuery:
+    return PreparedQuery(
+        lambda *, now, excluded_pk: listed_articles(now).exclude(pk=excluded_pk)[:limit],
+        now=dt.datetime,
+        excluded_pk=int,
+    )
+
+
+def latest_articles(*, limit: int, excluding: Article | None = None) -> list[Article]:
+    """Return the newest public articles as lists show them, but the one excluded."""
+    # No article has the primary key 0: excluding it excludes nothing.
+    excluded_pk = excluding.pk if excluding else 0
+    return list(_latest_query(limit).run(now=timezone.now(), excluded_pk=excluded_pk))
+
+
+@functools.cache
+def _latest_by_category_query(per_category: int) -> PreparedQuery:
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        def build(*, now):
+            newest = Article.objects.published(now).filter(category=OuterRef("pk")).newest_first()
+            newest_ids = Category.objects.annotate(
+                article_id=Func(
+                    ArraySubquery(newest.values("pk")[:per_category]), function="unnest"
+                )
+            ).values("article_id")
+            return Article.objects.published(now).as_listed().filter(pk__in=newest_ids)
+
+    else:
+
+        def build(*, now):
+            return (
+                Article.objects.published(now)
+                .as_listed()
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=[F("category_id")],
+                        order_by=[F("published_at").desc(), F("id").desc()],
+                    )
+                )
+                .filter(rank__lte=per_category)
+            )
+
+    return PreparedQuery(build, now=dt.datetime)
 
 
 def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Article]]]:
@@ -82,38 +139,14 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
     array subquery per category, unnested); the portable fallback, a window over every
     public article, reads the whole table and suits SQLite-sized sites.
     """
-    categories = all_categories()
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.expressions import ArraySubquery
-
-        newest = Article.objects.published().filter(category=OuterRef("pk")).newest_first()
-        newest_ids = Category.objects.annotate(
-            article_id=Func(ArraySubquery(newest.values("pk")[:per_category]), function="unnest")
-        ).values("article_id")
-        articles = Article.objects.published().as_listed().filter(pk__in=newest_ids)
-    else:
-        categories = all_categories()
-        articles = (
-            Article.objects.published()
-            .as_listed()
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("category_id")],
-                    order_by=[F("published_at").desc(), F("id").desc()],
-                )
-            )
-            .filter(rank__lte=per_category)
-        )
+    articles = _latest_by_category_query(per_category).run(now=timezone.now())
     by_category: dict[int, list[Article]] = {}
     for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
     result = []
-    for category in categories:
+    for category in all_categories():
         if category.pk in by_category:
-            listed = sorted(
-                by_category[category.pk], key=lambda a: (a.published_at, a.pk), reverse=True
-            )
+            listed = sorted(by_category[category.pk], key=_listing_key, reverse=True)
             for article in listed:
                 article.category = category
             result.append((category, listed))

@@ -38,12 +38,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         featured = selectors.featured_article()
-        latest = selectors.listed_articles()
-        if featured:
-            latest = latest.exclude(pk=featured.pk)
         return super().get_context_data(
             featured=featured,
-            latest=latest[:10],
+            latest=selectors.latest_articles(limit=10, excluding=featured),
             categories_latest=selectors.latest_by_category(per_category=4),
             **kwargs,
         )
