@@ -83,9 +83,23 @@ def listing_outline(listing: Callable[[], QuerySet], *, cache_key: str, page_siz
 class NewestFirstPaginator(Paginator):
     """Paginate a newest-first article queryset from cached anchors (see the module docstring)."""
 
-    def __init__(self, object_list, per_page, *, cache_key: str, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *,
+        cache_key: str,
+        rows: Callable[[Key | None, int], list] | None = None,
+        **kwargs,
+    ):
+        """Paginate object_list; rows(anchor, limit), if given, reads a page's rows instead.
+
+        rows must return the first limit rows of object_list from the anchor on
+        (from the newest if the anchor is None), as a prepared query can.
+        """
         super().__init__(object_list, per_page, **kwargs)
         self.cache_key = cache_key
+        self.rows = rows
 
     @cached_property
     def outline(self) -> Outline:
@@ -103,9 +117,13 @@ class NewestFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        anchor = self.outline.anchors[number - 1] if number > 1 else None
+        if self.rows is not None:
+            rows = self.rows(anchor, self.per_page + self.orphans)[: top - bottom]
+            return self._get_page(rows, number, self)
         queryset = self.object_list
-        if number > 1:
-            queryset = queryset.filter(newer_or_same(self.outline.anchors[number - 1]))
+        if anchor is not None:
+            queryset = queryset.filter(newer_or_same(anchor))
         return self._get_page(queryset[: top - bottom], number, self)
 
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 from news.caching import cached_for_content
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
-from news.pagination import listing_outline
+from news.pagination import Key, listing_outline, newer_or_same
 from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
@@ -156,6 +156,34 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
 def category_listing(category: Category):
     """Return the public articles of a category, newest first, as its listing shows them."""
     return listed_articles().filter(category=category)
+
+
+@functools.cache
+def _category_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
+    kinds = {"now": dt.datetime, "category_id": int}
+    if not anchored:
+        return PreparedQuery(
+            lambda *, now, category_id: _in_category(category_id, now=now).newest_first()[:limit],
+            **kinds,
+        )
+    return PreparedQuery(
+        lambda *, now, category_id, published_at, pk: (
+            _in_category(category_id, now=now)
+            .filter(newer_or_same((published_at, pk)))
+            .newest_first()[:limit]
+        ),
+        **kinds,
+        published_at=dt.datetime,
+        pk=int,
+    )
+
+
+def category_page(category: Category, anchor: Key | None, limit: int) -> list[Article]:
+    """Return limit articles of the category's listing from the anchor on (None: the newest)."""
+    values = {"now": timezone.now(), "category_id": category.pk}
+    if anchor is not None:
+        values["published_at"], values["pk"] = anchor
+    return list(_category_page_query(limit, anchored=anchor is not None).run(**values))
 
 
 def category_outline_key(category_id: int) -> str:

@@ -1,6 +1,7 @@
 """Public pages of the portal; thin generic views over the selectors."""
 
 import datetime as dt
+import functools
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
@@ -59,6 +60,7 @@ class CategoryView(ListView):
             queryset,
             per_page,
             cache_key=selectors.category_outline_key(self.category.pk),
+            rows=functools.partial(selectors.category_page, self.category),
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             **kwargs,
