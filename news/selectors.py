@@ -3,7 +3,7 @@
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -14,6 +14,7 @@ from django.db.models import (
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Value,
     Window,
 )
@@ -28,6 +29,8 @@ from news.pagination import Key, listing_outline, newer_or_same
 from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
+ARCHIVE_TIMEOUT = 3600
+HOME_TIMEOUT = 3600
 
 
 def all_categories() -> list[Category]:
@@ -153,24 +156,47 @@ def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Articl
     return result
 
 
+@dataclass(frozen=True)
+class HomeLists:
+    """The home page's lists: the featured article, the newest ones, the newest per category."""
+
+    featured: Article | None
+    latest: list[Article]
+    by_category: list[tuple[Category, list[Article]]]
+
+
+def home_lists(*, latest: int, per_category: int) -> HomeLists:
+    """Return the home page's lists, kept until the content changes.
+
+    The busiest page of the site shows the same lists to every reader between
+    two changes; each variant of the page (text size, contrast) shares them.
+    """
+
+    def compute() -> HomeLists:
+        featured = featured_article()
+        return HomeLists(
+            featured=featured,
+            latest=latest_articles(limit=latest, excluding=featured),
+            by_category=latest_by_category(per_category=per_category),
+        )
+
+    return cached_for_content(f"home:{latest}:{per_category}", compute, timeout=HOME_TIMEOUT)
+
+
 def category_listing(category: Category):
     """Return the public articles of a category, newest first, as its listing shows them."""
     return listed_articles().filter(category=category)
 
 
-@functools.cache
-def _category_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
-    kinds = {"now": dt.datetime, "category_id": int}
+def _page_query(
+    base: Callable[..., QuerySet], limit: int, *, anchored: bool, **kinds
+) -> PreparedQuery:
+    """Prepare the query of limit rows of base()'s listing, from the anchor on if anchored."""
     if not anchored:
-        return PreparedQuery(
-            lambda *, now, category_id: _in_category(category_id, now=now).newest_first()[:limit],
-            **kinds,
-        )
+        return PreparedQuery(lambda **values: base(**values).newest_first()[:limit], **kinds)
     return PreparedQuery(
-        lambda *, now, category_id, published_at, pk: (
-            _in_category(category_id, now=now)
-            .filter(newer_or_same((published_at, pk)))
-            .newest_first()[:limit]
+        lambda *, published_at, pk, **values: (
+            base(**values).filter(newer_or_same((published_at, pk))).newest_first()[:limit]
         ),
         **kinds,
         published_at=dt.datetime,
@@ -178,12 +204,48 @@ def _category_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
     )
 
 
-def category_page(category: Category, anchor: Key | None, limit: int) -> list[Article]:
-    """Return limit articles of the category's listing from the anchor on (None: the newest)."""
-    values = {"now": timezone.now(), "category_id": category.pk}
+@functools.cache
+def _category_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
+    return _page_query(
+        lambda *, now, category_id: _in_category(category_id, now=now),
+        limit,
+        anchored=anchored,
+        now=dt.datetime,
+        category_id=int,
+    )
+
+
+@functools.cache
+def _period_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
+    return _page_query(
+        lambda *, now, since, until: listed_articles(now).filter(
+            published_at__gte=since, published_at__lt=until
+        ),
+        limit,
+        anchored=anchored,
+        now=dt.datetime,
+        since=dt.datetime,
+        until=dt.datetime,
+    )
+
+
+def _page_rows(query: Callable[..., PreparedQuery], anchor: Key | None, limit: int, **values):
+    values["now"] = timezone.now()
     if anchor is not None:
         values["published_at"], values["pk"] = anchor
-    return list(_category_page_query(limit, anchored=anchor is not None).run(**values))
+    return list(query(limit, anchored=anchor is not None).run(**values))
+
+
+def category_page(category: Category, anchor: Key | None, limit: int) -> list[Article]:
+    """Return limit articles of the category's listing from the anchor on (None: the newest)."""
+    return _page_rows(_category_page_query, anchor, limit, category_id=category.pk)
+
+
+def period_page(
+    since: dt.datetime, until: dt.datetime, anchor: Key | None, limit: int
+) -> list[Article]:
+    """Return limit articles published in [since, until), newest first, from the anchor on."""
+    return _page_rows(_period_page_query, anchor, limit, since=since, until=until)
 
 
 def category_outline_key(category_id: int) -> str:
@@ -358,6 +420,41 @@ def nearest_dates(since: dt.datetime, until: dt.datetime) -> tuple[dt.date | Non
 
 
 @dataclass(frozen=True)
+class MonthSummary:
+    """A local month's days that have public articles, with counts, and its nearest months."""
+
+    month: dt.date
+    days: list[DateCount]
+    previous_month: dt.date | None
+    next_month: dt.date | None
+
+    @property
+    def count(self) -> int:
+        """Return the number of public articles in the month."""
+        return sum(day.count for day in self.days)
+
+
+def month_summary(month: dt.date) -> MonthSummary:
+    """Return the summary of a local month, kept until the content changes.
+
+    The month page and the calendar both show it, and the calendar of the
+    current month is on every archive page.
+    """
+    month = month.replace(day=1)
+
+    def compute() -> MonthSummary:
+        before, after = nearest_dates(*month_range(month))
+        return MonthSummary(
+            month=month,
+            days=day_counts(month),
+            previous_month=before.replace(day=1) if before else None,
+            next_month=after.replace(day=1) if after else None,
+        )
+
+    return cached_for_content(f"month:{month:%Y-%m}", compute, timeout=ARCHIVE_TIMEOUT)
+
+
+@dataclass(frozen=True)
 class ArchiveCalendar:
     """A month as weeks from Monday to Sunday, and the nearest months with articles."""
 
@@ -368,21 +465,21 @@ class ArchiveCalendar:
 
 
 def archive_calendar(month: dt.date) -> ArchiveCalendar:
-    """Return the calendar of a local month, in three indexed queries whatever the data."""
-    month = month.replace(day=1)
-    counts = {day.date: day.count for day in day_counts(month)}
+    """Return the calendar of a local month from its summary."""
+    summary = month_summary(month)
+    month = summary.month
+    counts = {day.date: day.count for day in summary.days}
     weeks = [
         [DateCount(day, counts.get(day, 0)) if day.month == month.month else None for day in week]
         for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
             month.year, month.month
         )
     ]
-    before, after = nearest_dates(*month_range(month))
     return ArchiveCalendar(
         month=month,
         weeks=weeks,
-        previous_month=before.replace(day=1) if before else None,
-        next_month=after.replace(day=1) if after else None,
+        previous_month=summary.previous_month,
+        next_month=summary.next_month,
     )
 
 

@@ -38,11 +38,11 @@ class HomeView(TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        featured = selectors.featured_article()
+        lists = selectors.home_lists(latest=10, per_category=4)
         return super().get_context_data(
-            featured=featured,
-            latest=selectors.latest_articles(limit=10, excluding=featured),
-            categories_latest=selectors.latest_by_category(per_category=4),
+            featured=lists.featured,
+            latest=lists.latest,
+            categories_latest=lists.by_category,
             **kwargs,
         )
 
@@ -231,6 +231,26 @@ class ArchiveMixin:
         counts = selectors.count_by_period(queryset, kind=date_type or self.get_date_list_period())
         return counts if ordering == "ASC" else counts[::-1]
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # A year or a busy month runs to hundreds of pages: page it from anchors,
+        # counted once per content version, as category listings are.
+        period = "-".join(
+            str(self.kwargs[part]) for part in ("year", "month", "day") if part in self.kwargs
+        )
+        return NewestFirstPaginator(
+            queryset,
+            per_page,
+            cache_key=f"archive:{period}",
+            rows=functools.partial(selectors.period_page, *self.get_period()),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            **kwargs,
+        )
+
+    def get_period(self) -> tuple[dt.datetime, dt.datetime]:
+        """Return the page's range [start, end) of aware datetimes, once the date is valid."""
+        raise NotImplementedError
+
     def get_calendar_month(self, context) -> dt.date:
         """Return the month the sidebar calendar shows on this page."""
         return (context.get("day") or context["month"]).replace(day=1)
@@ -246,13 +266,13 @@ class ArchiveMixin:
 class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
     make_object_list = True
 
+    def get_period(self):
+        year = int(self.get_year())
+        return month_range(dt.date(year, 1, 1))[0], month_range(dt.date(year, 12, 1))[1]
+
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
-        year = extra["year"]
-        before, after = selectors.nearest_dates(
-            month_range(year.replace(month=1, day=1))[0],
-            month_range(year.replace(month=12, day=1))[1],
-        )
+        before, after = selectors.nearest_dates(*self.get_period())
         extra["previous_year"] = before and before.replace(month=1, day=1)
         extra["next_year"] = after and after.replace(month=1, day=1)
         return date_list, articles, extra
@@ -263,17 +283,30 @@ class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
 
 
 class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
+    def get_period(self):
+        return month_range(dt.date(int(self.get_year()), int(self.get_month()), 1))
+
+    def get_summary(self) -> selectors.MonthSummary:
+        """Return the month's days with counts and its nearest months, as the calendar has them."""
+        return selectors.month_summary(dt.date(int(self.get_year()), int(self.get_month()), 1))
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        days = self.get_summary().days
+        return days if ordering == "ASC" else days[::-1]
+
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
         # Step to the nearest months that have articles: empty neighbours would
         # lead readers (and crawlers) month by month back to the first year.
-        before, after = selectors.nearest_dates(*month_range(extra["month"]))
-        extra["previous_month"] = before and before.replace(day=1)
-        extra["next_month"] = after and after.replace(day=1)
+        summary = self.get_summary()
+        extra["previous_month"], extra["next_month"] = summary.previous_month, summary.next_month
         return date_list, articles, extra
 
 
 class ArticleDayArchiveView(ArchiveMixin, DayArchiveView):
+    def get_period(self):
+        return day_range(dt.date(int(self.get_year()), int(self.get_month()), int(self.get_day())))
+
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
         # Step to the nearest days that have articles, not to empty neighbours.

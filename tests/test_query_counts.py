@@ -12,9 +12,9 @@ from news.models import Article, Category
 pytestmark = pytest.mark.django_db
 
 
-def add_articles(category: Category, count: int) -> list[Article]:
-    """Create count public articles in category, one hour apart, newest first."""
-    now = timezone.now()
+def add_articles(category: Category, count: int, *, newest=None) -> list[Article]:
+    """Create count public articles in category, an hour apart up to newest (now), newest first."""
+    now = newest or timezone.now()
     Article.objects.bulk_create(
         Article(
             title=f"Bài số {n}",
@@ -57,6 +57,9 @@ CATEGORY_QUERIES = 15
 NEIGHBOUR_QUERIES = 1 if connection.vendor == "postgresql" else 2
 # The article page asks for the listing outline only to place its "Xem tiếp" link.
 ARTICLE_QUERIES = 15 + NEIGHBOUR_QUERIES
+# The month's rows; once per content version its outline (count and anchors),
+# its days and nearest months (which the calendar shares), and the sidebar.
+MONTH_QUERIES = 15
 # The article, which says whether it has attachments and how often it was read: no sidebar,
 # but the categories and the next scheduled change, read once per content version.
 PRINT_QUERIES = 4
@@ -65,6 +68,20 @@ PRINT_QUERIES = 4
 def test_home_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
     with django_assert_num_queries(HOME_QUERIES):
         assert client.get("/").status_code == 200
+
+
+def test_warm_home_reads_nothing_until_the_content_changes(client, site, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(0):
+        client.get("/")
+    newest = Article.objects.create(
+        title="Bài mới nhất",
+        category=site[0].category,
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    response = client.get("/")
+    assert response.context["latest"][0].pk == newest.pk
 
 
 def test_category_page_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
@@ -108,3 +125,25 @@ def test_deep_category_page_makes_as_many_queries_as_the_first(
     # the page itself is read.
     with django_assert_num_queries(1):
         client.get(categories[0].get_absolute_url(), {"page": 22})
+
+
+def test_month_archive_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
+    month = timezone.localdate(site[0].published_at)
+    with django_assert_num_queries(MONTH_QUERIES):
+        response = client.get(f"/luu-tru/{month:%Y/%m}/")
+    assert response.context["article_list"][0].pk == site[0].pk
+
+
+def test_deep_month_archive_page_reads_only_its_rows_once_warm(
+    client, categories, django_assert_num_queries
+):
+    april_end = dt.datetime(2018, 4, 30, 20, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    articles = add_articles(categories[0], 450, newest=april_end)
+    cache.clear()
+    with django_assert_num_queries(MONTH_QUERIES):
+        response = client.get("/luu-tru/2018/04/", {"page": 21})
+    assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[400:420]]
+    assert response.context["paginator"].count == 450
+    with django_assert_num_queries(1):
+        response = client.get("/luu-tru/2018/04/", {"page": 22})
+    assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[420:440]]

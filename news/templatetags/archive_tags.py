@@ -69,6 +69,21 @@ def archive_calendar(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def archive_days(context, month: dt.date):
+    """Render the links to a month's days that have articles, with counts, kept per content version.
+
+    A month's thirty-odd links with their dates cost more to render than the
+    month page's own articles.
+    """
+    block = context.template.engine.get_template("includes/archive_days.html")
+
+    def render() -> str:
+        return block.render(context.new({"days": selectors.month_summary(month).days}))
+
+    return cached_for_content(f"archive-days:{month:%Y-%m}", render, timeout=CACHE_SECONDS)
+
+
 @register.inclusion_tag("includes/archive_date_form.html", takes_context=True)
 def archive_date_form(context):
     """Render "Xem theo ngày": a date field going to the day page."""

@@ -200,7 +200,7 @@ def test_calendar_lights_only_days_with_public_articles(client, make_article):
         assert '<td aria-current="date">20</td>' in html
         # No link leads past the last public article.
         assert 'rel="next"' not in html.split("calendar-nav")[1]
-        assert client.get("/luu-tru/2018/04/25/").context["article_list"].count() == 0
+        assert list(client.get("/luu-tru/2018/04/25/").context["article_list"]) == []
 
 
 def test_calendar_starts_weeks_on_monday_with_vietnamese_headers(client, around_midnight):
@@ -351,12 +351,13 @@ def test_sidebar_blocks_make_a_fixed_number_of_queries(
 
 
 def test_day_page_query_count(client, article, django_assert_num_queries):
-    # paginator count, articles, nearest days (2); once per content version:
-    # menu, links, photos, next scheduled change (2), newest article and month
-    # counts, calendar (3); for a few seconds or minutes: visit numbers, most read.
-    with django_assert_num_queries(16):
+    # articles, nearest days (2); once per content version: the day's outline
+    # (count, anchors), menu, links, photos, next scheduled change (2), newest
+    # article and month counts, calendar (3); for a few seconds or minutes:
+    # visit numbers, most read.
+    with django_assert_num_queries(17):
         client.get("/luu-tru/2018/04/18/")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get("/luu-tru/2018/04/18/")
 
 
