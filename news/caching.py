@@ -24,11 +24,21 @@ VERSION_KEY = "news:content-version"
 NEXT_CHANGE_KEY = "news:next-change:{version}"
 # Entries this process keeps beside the shared cache, at most.
 LOCAL_ENTRIES = 256
+# Values kept per article or page by this process alone, at most: a few MB.
+PROCESS_ONLY_ENTRIES = 512
 # Small rendered pieces (list items) this process keeps, at most: about 2 MB.
 RENDERED_ENTRIES = 4096
 RENDERED_SECONDS = 3600
 
+# While the shared cache keeps nothing (Redis unreachable), each process holds
+# a version of its own this long: its pages then lag a change made by another
+# process by at most that much, instead of every cache of the process starting
+# over on each request.
+FALLBACK_SECONDS = 5
+
 _request = threading.local()
+_fallback_lock = threading.Lock()
+_fallback = {"version": 0, "until": 0.0}
 
 
 def begin_request(**kwargs) -> None:
@@ -59,15 +69,27 @@ def content_version() -> int:
     if version is None:
         version = _new_version()
         if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
+            # Another process set it first, or the cache keeps nothing.
+            version = cache.get(VERSION_KEY)
+            if version is None:
+                version = _process_version()
     if getattr(_request, "active", False):
         _request.version = version
     return version
 
 
+def _process_version() -> int:
+    now = time.monotonic()
+    with _fallback_lock:
+        if _fallback["until"] <= now:
+            _fallback["version"], _fallback["until"] = _new_version(), now + FALLBACK_SECONDS
+        return _fallback["version"]
+
+
 def bump_content_version() -> None:
     """Make every cached public page, feed and sitemap stale."""
     _request.version = None
+    _fallback["until"] = 0.0
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -129,28 +151,33 @@ class ProcessEntries:
 
 
 _local = ProcessEntries(LOCAL_ENTRIES)
+_process_only = ProcessEntries(PROCESS_ONLY_ENTRIES)
 _rendered = ProcessEntries(RENDERED_ENTRIES)
 
 
-def cached_for_content(name: str, compute, *, timeout: int):
+def cached_for_content(name: str, compute, *, timeout: int, shared: bool = True):
     """Return compute()'s value, kept until the content changes or timeout seconds pass.
 
     For what every page shows (menus, sidebar blocks): computed once per
     content version instead of on every request, kept in this process as well
     as in the shared cache, and never kept past the next scheduled
-    publication or expiry.
+    publication or expiry. With shared=False only this process keeps it, among
+    at most PROCESS_ONLY_ENTRIES values: for values kept per article or page,
+    which would be too many for the shared cache.
     """
     version = content_version()
     key = f"news:{name}:{version}"
-    value = _local.get(version, key)
+    local = _local if shared else _process_only
+    value = local.get(version, key)
     if value is not None:
         return value
-    value = cache.get(key)
+    value = cache.get(key) if shared else None
     lifetime = cache_timeout(timeout)
     if value is None:
         value = compute()
-        cache.set(key, value, lifetime)
-    _local.set(version, key, value, lifetime)
+        if shared:
+            cache.set(key, value, lifetime)
+    local.set(version, key, value, lifetime)
     return value
 
 

@@ -31,6 +31,8 @@ from portal.prepared import PreparedQuery
 CATEGORIES_TIMEOUT = 3600
 ARCHIVE_TIMEOUT = 3600
 HOME_TIMEOUT = 3600
+# Lists kept per article or page (neighbours, listing pages), in each process.
+LISTS_TIMEOUT = 3600
 
 
 def all_categories() -> list[Category]:
@@ -230,10 +232,16 @@ def _period_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
 
 
 def _page_rows(query: Callable[..., PreparedQuery], anchor: Key | None, limit: int, **values):
-    values["now"] = timezone.now()
-    if anchor is not None:
-        values["published_at"], values["pk"] = anchor
-    return list(query(limit, anchored=anchor is not None).run(**values))
+    # Kept per content version: the first pages of a listing are read far more than they change.
+    key = f"page:{query.__name__}:{limit}:{anchor and anchor[1]}:{sorted(values.items())}"
+
+    def read() -> list[Article]:
+        values["now"] = timezone.now()
+        if anchor is not None:
+            values["published_at"], values["pk"] = anchor
+        return list(query(limit, anchored=anchor is not None).run(**values))
+
+    return cached_for_content(key, read, timeout=LISTS_TIMEOUT, shared=False)
 
 
 def category_page(category: Category, anchor: Key | None, limit: int) -> list[Article]:
@@ -315,8 +323,19 @@ def _neighbour_queries(newer: int, older: int) -> tuple[PreparedQuery, ...]:
 def category_neighbours(article: Article, *, newer: int, older: int) -> Neighbours:
     """Return the nearest newer and older public articles of the article's category.
 
-    One query on PostgreSQL (the two lists as a UNION ALL), two elsewhere.
+    Kept per content version: in a burst, thousands of readers of one article
+    see the same lists. One query on PostgreSQL (the two lists as a UNION ALL),
+    two elsewhere.
     """
+    return cached_for_content(
+        f"neighbours:{article.pk}:{newer}:{older}",
+        lambda: _category_neighbours(article, newer=newer, older=older),
+        timeout=LISTS_TIMEOUT,
+        shared=False,
+    )
+
+
+def _category_neighbours(article: Article, *, newer: int, older: int) -> Neighbours:
     values = {
         "now": timezone.now(),
         "category_id": article.category_id,

@@ -108,6 +108,24 @@ def test_warm_article_page_reads_the_article_and_its_neighbours_only(
     assert len(response.context["older"]) == min(10, len(site) - len(site) // 2 - 1)
 
 
+def test_article_read_again_reads_only_the_article_until_the_content_changes(
+    client, site, django_assert_num_queries
+):
+    middle = site[len(site) // 2]
+    client.get(middle.get_absolute_url())
+    # Its neighbours are kept per content version; the article and its view count are live.
+    with django_assert_num_queries(1):
+        client.get(middle.get_absolute_url())
+    newer = Article.objects.create(
+        title="Bài mới hơn",
+        category=middle.category,
+        status=Article.Status.PUBLISHED,
+        published_at=middle.published_at + dt.timedelta(minutes=1),
+    )
+    response = client.get(middle.get_absolute_url())
+    assert response.context["newer"][-1].pk == newer.pk
+
+
 def test_print_view_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):
     with django_assert_num_queries(PRINT_QUERIES):
         assert client.get(site[len(site) // 2].get_print_url()).status_code == 200
@@ -122,9 +140,12 @@ def test_deep_category_page_makes_as_many_queries_as_the_first(
         response = client.get(categories[0].get_absolute_url(), {"page": 21})
     assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[400:420]]
     # Warm: the menu, the outline and the sidebar come from the cache; only
-    # the page itself is read.
+    # the page itself is read, and kept until the content changes.
     with django_assert_num_queries(1):
         client.get(categories[0].get_absolute_url(), {"page": 22})
+    with django_assert_num_queries(0):
+        response = client.get(categories[0].get_absolute_url(), {"page": 22})
+    assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[420:440]]
 
 
 def test_month_archive_makes_a_fixed_number_of_queries(client, site, django_assert_num_queries):

@@ -6,6 +6,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from news.caching import rendered_for_content
 from news.seo import article_structured_data
 
 register = template.Library()
@@ -22,14 +23,25 @@ def ld_json(value) -> str:
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308
 
 
-@register.inclusion_tag("includes/article_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def article_meta(context, article):
-    """Render the canonical link, Open Graph, Twitter card and JSON-LD of an article."""
+    """Render the canonical link, Open Graph, Twitter card and JSON-LD of an article.
+
+    Kept per content version and host: a read article's head is the same for
+    each of its readers, and its JSON-LD costs more than its body.
+    """
     request = context["request"]
-    return {
-        "article": article,
-        "portal": context.get("portal"),
-        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
-        "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
-        "structured_data": article_structured_data(article, request=request),
-    }
+    template = context.template.engine.get_template("includes/article_meta.html")
+
+    def render() -> str:
+        values = {
+            "article": article,
+            "portal": context.get("portal"),
+            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
+            "structured_data": article_structured_data(article, request=request),
+        }
+        return template.render(context.new(values))
+
+    origin = f"{request.scheme}://{request.get_host()}"
+    return rendered_for_content(f"article-meta:{article.pk}:{origin}", render)

@@ -84,3 +84,21 @@ def test_long_titles_are_cut_for_the_headline(client, make_article):
     article = make_article(title="Tiêu đề " * 30)
     data = structured_data(client.get(article.get_absolute_url()).content.decode())
     assert len(data["headline"]) == 110
+
+
+def test_each_host_gets_its_own_canonical_url_from_the_kept_head(client, article, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "portal.example.vn"]
+    path = article.get_absolute_url()
+    client.get(path)
+    html = client.get(path, HTTP_HOST="portal.example.vn").content.decode()
+    assert meta(html, "property", "og:url") == f"http://portal.example.vn{path}"
+    html = client.get(path).content.decode()
+    assert meta(html, "property", "og:url") == f"http://testserver{path}"
+
+
+def test_kept_head_follows_an_edited_title(client, article):
+    client.get(article.get_absolute_url())
+    article.title = "Tiêu đề đã sửa"
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert meta(html, "property", "og:title") == "Tiêu đề đã sửa"

@@ -42,6 +42,8 @@ def test_scheduled_article_appears_at_its_time_on_its_page_and_in_listings(
         assert client.get(scheduled.get_print_url()).status_code == 404
         for url in ("/", category_url):
             assert "Tin hẹn giờ 10 giờ" not in cached_page(client, url)
+        assert "Tin hẹn giờ 10 giờ" not in client.get(category_url).content.decode()
+        assert scheduled not in client.get(article.get_absolute_url()).context["newer"]
         assert cache_timeout(3600) == 30 * 60
 
     with time_machine.travel(START + dt.timedelta(minutes=31), tick=False):
@@ -49,6 +51,7 @@ def test_scheduled_article_appears_at_its_time_on_its_page_and_in_listings(
         assert client.get(scheduled.get_print_url()).status_code == 200
         for url in ("/", category_url):
             assert "Tin hẹn giờ 10 giờ" in cached_page(client, url), url
+        assert "Tin hẹn giờ 10 giờ" in client.get(category_url).content.decode()
         older_page = client.get(article.get_absolute_url())
         assert scheduled in older_page.context["newer"]
 

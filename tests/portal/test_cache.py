@@ -83,6 +83,25 @@ def test_pages_are_served_and_articles_saved_while_redis_is_down(
     assert any("Redis cache unavailable" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.django_db
+def test_process_keeps_its_caches_while_redis_is_down_and_sees_its_own_changes(
+    client, settings, closed_port, make_article, django_assert_max_num_queries
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/1",
+        }
+    }
+    article = make_article(title="Tin đầu tiên")
+    client.get(article.get_absolute_url())
+    # Only the next scheduled change is read again: the shared cache cannot keep it.
+    with django_assert_max_num_queries(3):
+        client.get(article.get_absolute_url())
+    make_article(title="Tin thứ hai")
+    assert "Tin thứ hai" in client.get("/").content.decode()
+
+
 @pytest.mark.skipif(not redis_is_running(), reason="no Redis server on 127.0.0.1:6379")
 def test_reachable_redis_caches_as_usual():
     cache = ResilientRedisCache(
