@@ -3,6 +3,8 @@
 from datetime import date, datetime
 
 from django import template
+from django.conf import settings
+from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -62,6 +64,35 @@ def elided_pages(page_obj):
 def absolute_url(context, path: str) -> str:
     """Return the full URL of a path of this site, as the current request reaches the site."""
     return context["request"].build_absolute_uri(path)
+
+
+# Pieces of the layout that depend on settings alone (static file URLs, the
+# portal's name and contacts): the same on every page as long as the process runs.
+_constant_pieces: dict[str, str] = {}
+
+
+def forget_constant_pieces(**kwargs) -> None:
+    """Drop the kept layout pieces (a setting changed, as tests do)."""
+    _constant_pieces.clear()
+
+
+setting_changed.connect(forget_constant_pieces, dispatch_uid="news-constant-pieces")
+
+
+@register.simple_tag(takes_context=True)
+def constant_include(context, template_name: str):
+    """Render a template that reads only settings and `portal`, once per process.
+
+    Its dozen {% static %} and {% url %} lookups cost a tenth of a page; with
+    DEBUG on it is rendered each time, so that edits show at once.
+    """
+    html = _constant_pieces.get(template_name)
+    if html is None:
+        template = context.template.engine.get_template(template_name)
+        html = template.render(context.new({"portal": context.get("portal")}))
+        if not settings.DEBUG:
+            _constant_pieces[template_name] = html
+    return html
 
 
 # Menus change only with the categories, which bump the content version.

@@ -167,3 +167,13 @@ def test_an_edited_title_shows_at_once_in_the_lists_of_other_pages(client, make_
         html = client.get(url).content.decode()
         assert "Tin cũ đã sửa" in html, url
         assert "Tin cũ hơn" not in html, url
+
+
+def test_layout_pieces_kept_by_the_process_follow_a_changed_setting(client, settings):
+    settings.DEBUG = False
+    first = client.get("/").content.decode()
+    assert f"<strong>{settings.PORTAL_NAME}</strong>" in first
+    assert "/static/css/site" in first
+    settings.PORTAL_HOTLINE = "0291 3 999 999"
+    html = client.get("/").content.decode()
+    assert 'href="tel:02913999999"' in html
