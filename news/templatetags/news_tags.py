@@ -137,6 +137,27 @@ def article_item(context, article, *, with_image=False, with_lead=False):
     return rendered_for_content(f"article-item:{article.pk}:{with_image:d}{with_lead:d}", render)
 
 
+# An article's neighbours change only with the content (see category_neighbours).
+RELATED_SECONDS = 3600
+
+
+@register.simple_tag(takes_context=True)
+def related_articles(context, article, *, newer, older, more_url):
+    """Render "TIN MỚI HƠN" and "TIN ĐÃ ĐƯA" of an article, kept per content version.
+
+    The lists are the article's neighbours, the same for every reader until
+    the content changes or a scheduled article appears.
+    """
+    template = context.template.engine.get_template("includes/related_articles.html")
+    values = {"newer": newer, "older": older, "more_url": more_url}
+    return cached_for_content(
+        f"related:{article.pk}",
+        lambda: template.render(context.new(values)),
+        timeout=RELATED_SECONDS,
+        shared=False,
+    )
+
+
 @register.filter
 def public_body(html: str):
     """Return an article's sanitised body as public pages show it (see sanitize.public_html)."""

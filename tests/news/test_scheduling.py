@@ -43,7 +43,9 @@ def test_scheduled_article_appears_at_its_time_on_its_page_and_in_listings(
         for url in ("/", category_url):
             assert "Tin hẹn giờ 10 giờ" not in cached_page(client, url)
         assert "Tin hẹn giờ 10 giờ" not in client.get(category_url).content.decode()
-        assert scheduled not in client.get(article.get_absolute_url()).context["newer"]
+        older_page = client.get(article.get_absolute_url())
+        assert scheduled not in older_page.context["newer"]
+        assert "Tin hẹn giờ 10 giờ" not in older_page.content.decode()
         assert cache_timeout(3600) == 30 * 60
 
     with time_machine.travel(START + dt.timedelta(minutes=31), tick=False):
@@ -54,6 +56,7 @@ def test_scheduled_article_appears_at_its_time_on_its_page_and_in_listings(
         assert "Tin hẹn giờ 10 giờ" in client.get(category_url).content.decode()
         older_page = client.get(article.get_absolute_url())
         assert scheduled in older_page.context["newer"]
+        assert "Tin hẹn giờ 10 giờ" in older_page.content.decode()
 
 
 def test_expired_article_leaves_at_its_time(client, make_article):
