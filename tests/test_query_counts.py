@@ -168,3 +168,5 @@ def test_deep_month_archive_page_reads_only_its_rows_once_warm(
     with django_assert_num_queries(1):
         response = client.get("/luu-tru/2018/04/", {"page": 22})
     assert [a.pk for a in response.context["article_list"]] == [a.pk for a in articles[420:440]]
+    with django_assert_num_queries(0):
+        client.get("/luu-tru/2018/04/", {"page": 22})
