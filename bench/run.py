@@ -680,15 +680,16 @@ def faults(args, env: dict, workdir: Path, pages: list[tuple[Page, str]], run: R
     finally:
         server.stop()
 
-    # 2. PostgreSQL restarted while pages are under load (page cache off: every request
-    #    needs the database).
+    # 2. PostgreSQL restarted while pages are under load (page cache off: every article
+    #    request reads the article; lists kept per content version may not need the
+    #    database, so the probe asks for the article too).
     cluster = args.pg_cluster.split()
     log(f"WARNING: restarting PostgreSQL cluster {' '.join(cluster)} in a few seconds")
     server = Gunicorn(env, workers=2, log_path=workdir / "pg-restart.log", PAGE_CACHE="0")
     try:
         page, url = by_label["article"]
         url = url.replace("{base}", server.base)
-        probe = Probe(by_label["category, page 1"][1].replace("{base}", server.base))
+        probe = Probe(url)
         probe.start()
         results: list = []
         load = threading.Thread(
