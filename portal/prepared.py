@@ -20,13 +20,15 @@ import datetime as dt
 import itertools
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import Model, QuerySet
-from django.db.models.query import RawQuerySet
+from django.db.models.sql import Query
 
 # A compound query (UNION) names its columns col1, col2...: the model's
 # columns are found again by these names.
@@ -94,15 +96,94 @@ class PreparedQuery:
         translations = {alias: column for column, alias in _ALIASED_COLUMN.findall(sql)}
         return Compiled(queryset.model, queryset.db, sql, tuple(named), translations)
 
-    def run(self, **values) -> RawQuerySet:
-        """Return the query's model instances for these values of its parameters, lazily."""
+    def run(self, **values) -> list[Model]:
+        """Return the query's model instances for these values of its parameters."""
         if values.keys() != self.kinds.keys():
             raise TypeError(f"Expected the parameters {sorted(self.kinds)}.")
         compiled = self.compile()
-        params = tuple(values[name] if name else value for name, value in compiled.params)
-        return compiled.model._default_manager.raw(
-            compiled.sql, params, translations=compiled.translations, using=compiled.using
+        connection = connections[compiled.using]
+        # As the ORM would: SQLite, for one, takes datetimes as text in UTC.
+        adapt = connection.ops.adapt_unknown_value
+        params = tuple(adapt(values[name]) if name else value for name, value in compiled.params)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+            shape = self._shapes.get(connection)
+            if shape is None:
+                shape = self._shapes[connection] = _Shape.of(compiled, cursor, connection)
+        return [shape.instance(row, connection) for row in rows]
+
+    @cached_property
+    def _shapes(self) -> weakref.WeakKeyDictionary:
+        # Per connection: the converters of a backend are bound to its connection,
+        # and each thread has its own.
+        return weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How a row of a compiled query becomes a model instance, as RawQuerySet does it.
+
+    RawQuerySet works this out again on every run, which costs more than a
+    one-row query itself; the columns of a compiled query never change.
+    """
+
+    model: type[Model]
+    using: str
+    init_names: tuple[str, ...]
+    init_positions: tuple[int, ...]
+    annotations: tuple[tuple[str, int], ...]
+    converters: tuple[tuple[int, tuple, object], ...]
+
+    @classmethod
+    def of(cls, compiled: Compiled, cursor, connection) -> _Shape:
+        """Return the shape of the rows the cursor has just read."""
+        converter = connection.introspection.identifier_converter
+        columns = [converter(column[0]) for column in cursor.description]
+        columns = [compiled.translations.get(column, column) for column in columns]
+        fields = {converter(field.column): field for field in compiled.model._meta.fields}
+        init = [field for field in fields.values() if converter(field.column) in columns]
+        if compiled.model._meta.pk not in init:
+            raise ImproperlyConfigured("A prepared query must select the primary key.")
+        expressions = [
+            fields[column].get_col(compiled.model._meta.db_table) if column in fields else None
+            for column in columns
+        ]
+        compiler = connection.ops.compiler("SQLCompiler")(
+            Query(compiled.model), connection, compiled.using
         )
+        found = compiler.get_converters(expressions)
+        return cls(
+            model=compiled.model,
+            using=compiled.using,
+            init_names=tuple(field.attname for field in init),
+            init_positions=tuple(columns.index(converter(field.column)) for field in init),
+            annotations=tuple(
+                (column, position)
+                for position, column in enumerate(columns)
+                if column not in fields
+            ),
+            converters=tuple(
+                (position, tuple(functions), expression)
+                for position, (functions, expression) in found.items()
+            ),
+        )
+
+    def instance(self, row, connection) -> Model:
+        """Return the model instance of one row read through connection."""
+        if self.converters:
+            row = list(row)
+            for position, functions, expression in self.converters:
+                value = row[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                row[position] = value
+        instance = self.model.from_db(
+            self.using, self.init_names, [row[position] for position in self.init_positions]
+        )
+        for name, position in self.annotations:
+            setattr(instance, name, row[position])
+        return instance
 
 
 def _name_of(value, stand_ins: dict) -> str | None:

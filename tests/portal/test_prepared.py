@@ -97,3 +97,24 @@ def test_compound_query_columns_come_back_as_fields(articles, django_assert_num_
         found = sorted(query.run(now=timezone.now(), category_id=articles[1].pk), key=str)
         assert [(a.title, a.mark) for a in found] == [("Bài 0", 7), ("Bài 4", 7)]
         assert found[0].published_at > found[1].published_at
+
+
+def test_prepared_rows_are_saved_instances_that_load_deferred_fields(
+    articles, django_assert_num_queries
+):
+    query = PreparedQuery(in_category, now=dt.datetime, category_id=int)
+    found = query.run(now=timezone.now(), category_id=articles[0].pk)[0]
+    assert found._state.adding is False
+    assert found._state.db == "default"
+    body = Article.objects.get(pk=found.pk).body
+    with django_assert_num_queries(1):
+        assert found.body == body
+
+
+def test_a_query_without_the_primary_key_is_refused(articles):
+    query = PreparedQuery(
+        lambda *, category_id: Article.objects.filter(category_id=category_id).values("title"),
+        category_id=int,
+    )
+    with pytest.raises(ImproperlyConfigured):
+        query.run(category_id=articles[0].pk)
