@@ -1,9 +1,11 @@
 """Vietnamese date formatting and the category menu for templates."""
 
+import functools
 from datetime import date, datetime
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -58,6 +60,25 @@ def iso_datetime(value) -> str:
 def elided_pages(page_obj):
     """Return the page numbers to link around the current page, with ellipses."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context):
+    """Render the page links of the page's list: the same for any list of that many pages."""
+    page = context.get("page_obj")
+    if page is None or page.paginator.num_pages <= 1:
+        return ""
+    render = _pagination.__wrapped__ if settings.DEBUG else _pagination
+    return render(page.number, page.paginator.num_pages, context.get("query_suffix", ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _pagination(number: int, num_pages: int, query_suffix: str) -> str:
+    # A stand-in list of that many pages gives the same links as the real one.
+    page = Paginator(range(num_pages), 1).page(number)
+    return render_to_string(
+        "includes/pagination.html", {"page_obj": page, "query_suffix": query_suffix}
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -63,3 +63,15 @@ def test_outline_follows_a_newly_published_article(listing, make_article, catego
     paginator = NewestFirstPaginator(selectors.category_listing(category), 2, cache_key="test")
     assert paginator.count == 56
     assert paginator.page(1)[0].title == "Tin mới nhất"
+
+
+def test_page_links_mark_the_current_page_and_step_to_its_neighbours(client, listing, category):
+    html = client.get(category.get_absolute_url(), {"page": 2}).content.decode()
+    nav = html.split('class="pagination"')[1].split("</nav>")[0]
+    assert '<span aria-current="page">2</span>' in nav
+    assert 'href="?page=1" rel="prev"' in nav
+    assert 'href="?page=3" rel="next"' in nav
+    last = client.get(category.get_absolute_url(), {"page": 3}).content.decode()
+    nav = last.split('class="pagination"')[1].split("</nav>")[0]
+    assert '<span aria-current="page">3</span>' in nav
+    assert 'rel="next"' not in nav
