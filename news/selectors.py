@@ -29,9 +29,8 @@ from news.pagination import Key, listing_outline, newer_or_same
 from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
-ARCHIVE_TIMEOUT = 3600
-HOME_TIMEOUT = 3600
-# Lists kept per article or page (neighbours, listing pages), in each process.
+# Lists kept per content version (home, month summaries, listing pages,
+# neighbours): at most this long, and never past the next scheduled change.
 LISTS_TIMEOUT = 3600
 
 
@@ -182,7 +181,7 @@ def home_lists(*, latest: int, per_category: int) -> HomeLists:
             by_category=latest_by_category(per_category=per_category),
         )
 
-    return cached_for_content(f"home:{latest}:{per_category}", compute, timeout=HOME_TIMEOUT)
+    return cached_for_content(f"home:{latest}:{per_category}", compute, timeout=LISTS_TIMEOUT)
 
 
 def category_listing(category: Category):
@@ -447,11 +446,6 @@ class MonthSummary:
     previous_month: dt.date | None
     next_month: dt.date | None
 
-    @property
-    def count(self) -> int:
-        """Return the number of public articles in the month."""
-        return sum(day.count for day in self.days)
-
 
 def month_summary(month: dt.date) -> MonthSummary:
     """Return the summary of a local month, kept until the content changes.
@@ -470,7 +464,7 @@ def month_summary(month: dt.date) -> MonthSummary:
             next_month=after.replace(day=1) if after else None,
         )
 
-    return cached_for_content(f"month:{month:%Y-%m}", compute, timeout=ARCHIVE_TIMEOUT)
+    return cached_for_content(f"month:{month:%Y-%m}", compute, timeout=LISTS_TIMEOUT)
 
 
 @dataclass(frozen=True)

@@ -283,12 +283,16 @@ class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
 
 
 class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
+    def get_first_day(self) -> dt.date:
+        """Return the first day of the page's month, once the date is valid."""
+        return dt.date(int(self.get_year()), int(self.get_month()), 1)
+
     def get_period(self):
-        return month_range(dt.date(int(self.get_year()), int(self.get_month()), 1))
+        return month_range(self.get_first_day())
 
     def get_summary(self) -> selectors.MonthSummary:
         """Return the month's days with counts and its nearest months, as the calendar has them."""
-        return selectors.month_summary(dt.date(int(self.get_year()), int(self.get_month()), 1))
+        return selectors.month_summary(self.get_first_day())
 
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         days = self.get_summary().days

@@ -142,7 +142,7 @@ class _Shape:
         columns = [converter(column[0]) for column in cursor.description]
         columns = [compiled.translations.get(column, column) for column in columns]
         fields = {converter(field.column): field for field in compiled.model._meta.fields}
-        init = [field for field in fields.values() if converter(field.column) in columns]
+        init = [field for column, field in fields.items() if column in columns]
         if compiled.model._meta.pk not in init:
             raise ImproperlyConfigured("A prepared query must select the primary key.")
         expressions = [

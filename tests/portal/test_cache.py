@@ -62,16 +62,25 @@ def test_open_breaker_skips_redis_instead_of_waiting_each_time(dead_redis):
     assert dead_redis.failures == 1
 
 
-@pytest.mark.django_db
-def test_pages_are_served_and_articles_saved_while_redis_is_down(
-    client, settings, closed_port, make_article, caplog
-):
+@pytest.fixture
+def redis_down(settings, closed_port):
+    """Point the site's cache at a closed port, as if Redis were down.
+
+    Ask for it after the fixtures that save articles: their warnings would
+    come before the test's own.
+    """
     settings.CACHES = {
         "default": {
             "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port}/1",
         }
     }
+
+
+@pytest.mark.django_db
+def test_pages_are_served_and_articles_saved_while_redis_is_down(
+    client, settings, make_article, caplog, redis_down
+):
     settings.PAGE_CACHE = True
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
         article = make_article(title="Tin đăng khi Redis ngừng")
@@ -85,14 +94,8 @@ def test_pages_are_served_and_articles_saved_while_redis_is_down(
 
 @pytest.mark.django_db
 def test_process_keeps_its_caches_while_redis_is_down_and_sees_its_own_changes(
-    client, settings, closed_port, make_article, django_assert_max_num_queries
+    client, make_article, django_assert_max_num_queries, redis_down
 ):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port}/1",
-        }
-    }
     article = make_article(title="Tin đầu tiên")
     client.get(article.get_absolute_url())
     # Only the next scheduled change is read again: the shared cache cannot keep it.
