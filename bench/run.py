@@ -791,6 +791,12 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the work files (logs)")
     parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="LABEL",
+        help="measure only the pages whose label holds one of these words (and the floor)",
+    )
+    parser.add_argument(
         "--fresh",
         action="store_true",
         help="re-create the database first (always so with --quick; a full run reuses its data)",
@@ -858,10 +864,12 @@ def main() -> int:
             if ctx["hit_url"] and ctx["hit_url"].startswith("/"):
                 ctx["hit_url"] = "{base}" + ctx["hit_url"]
             pages, skipped = resolve_pages(ctx, "{base}")
+            if args.only:
+                pages = [(p, url) for p, url in pages if any(w in p.label for w in args.only)]
             if mode == "uncached":
                 notes += skipped
             results += measure_server(run, server, pages, mode=mode, rounds=3 if args.quick else 20)
-            if mode == "cached":
+            if mode == "cached" and not args.only:
                 nginx_results, nginx_notes = measure_nginx(
                     run, workdir, server, article_url, static_root
                 )

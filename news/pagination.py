@@ -127,28 +127,18 @@ class NewestFirstPaginator(Paginator):
         return self._get_page(queryset[: top - bottom], number, self)
 
 
-class CappedPaginator(Paginator):
-    """Paginate at most `cap` items, counting `counted` no further than one past the cap.
+class ListedPaginator(Paginator):
+    """Paginate a list of ids, loading the objects of the shown page only.
 
-    A broad search matches tens of thousands of articles; nobody reads past a
-    thousand, and counting them all costs more than the page itself.
+    capped says that more items matched than the list holds: a broad search
+    matches tens of thousands of articles, nobody reads past a thousand, and
+    reading them all costs more than the page itself.
     """
 
-    def __init__(self, object_list, per_page, *, counted, cap: int, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.counted = counted
-        self.cap = cap
+    def __init__(self, ids: list, per_page, *, capped: bool, load: Callable[[list], list], **kw):
+        super().__init__(ids, per_page, **kw)
+        self.capped = capped
+        self.load = load
 
-    @cached_property
-    def _up_to_cap(self) -> int:
-        # COUNT(*) over a LIMITed subquery: it stops at cap + 1 rows.
-        return self.counted.order_by()[: self.cap + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self._up_to_cap, self.cap)
-
-    @property
-    def capped(self) -> bool:
-        """Return True if more items exist than the pages show."""
-        return self._up_to_cap > self.cap
+    def _get_page(self, object_list, number, paginator):
+        return super()._get_page(self.load(object_list), number, paginator)

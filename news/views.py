@@ -26,7 +26,7 @@ from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
 from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Photo
-from news.pagination import CappedPaginator, NewestFirstPaginator
+from news.pagination import ListedPaginator, NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 from portal.prepared import PreparedQuery
 
@@ -370,53 +370,49 @@ class SearchView(ListView):
 
     paginate_by = settings.NEWS_PAGE_SIZE
     template_name = "news/article_search.html"
+    # The list is of ids, which name no model: the articles of the page replace them.
+    context_object_name = "article_list"
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET or None, label_suffix="")
         self.options = self.form.search_options() if self.form.is_valid() else None
-        self.typo_fallback = False
+        self.matches = search.Matches(ids=[], capped=False)
+        self.corrected: list[str] | None = None
         response = super().get(request, *args, **kwargs)
         if self.form.is_bound and self.options is None:
             response.status_code = 400
         return response
 
     def get_queryset(self):
+        """Return the ids of the matches, correcting typos when nothing matches."""
         if self.options is None:
-            return Article.objects.none()
-        return search.search_articles(**self.options)
+            return []
+        self.matches = search.find(**self.options)
+        if not self.matches.ids and search.supports_typos():
+            corrected = search.corrected_terms(self.options["terms"])
+            if corrected != self.options["terms"]:
+                found = search.find(**{**self.options, "terms": corrected})
+                # Shown only when it finds public articles (see corrected_terms).
+                if found.ids:
+                    self.matches, self.corrected = found, corrected
+        return self.matches.ids
 
     def get_paginate_by(self, queryset):
         # A bad query lists nothing; its page number must not turn into a 404.
         return self.paginate_by if self.options else None
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        if not self.options:
-            return super().get_paginator(queryset, per_page, **kwargs)
-        paginator = self.capped_paginator(search.search_articles, per_page, **kwargs)
-        if search.supports_typos() and paginator.count == 0:
-            self.typo_fallback = True
-            paginator = self.capped_paginator(search.similar_titles, per_page, **kwargs)
-        return paginator
-
-    def capped_paginator(self, find, per_page, **kwargs) -> CappedPaginator:
-        """Return the pages of find()'s articles (search_articles or similar_titles), capped.
-
-        When the capped count shows few matches, the page is planned for that.
-        """
-        paginator = CappedPaginator(
-            find(**self.options),
+        return ListedPaginator(
+            queryset,
             per_page,
-            counted=find(**{**self.options, "by_date": True}),
-            cap=search.max_results(),
+            capped=self.matches.capped,
+            load=search.articles_in_order,
             **kwargs,
         )
-        if not paginator.capped:
-            paginator.object_list = find(**self.options, narrow=True)
-        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        terms = self.options["terms"] if self.options else []
+        terms = self.corrected or (self.options["terms"] if self.options else [])
         for article in context["article_list"]:
             article.highlighted_title = search.highlight(article.title, terms)
             article.snippet = search.snippet(lead=article.lead, body=article.body, terms=terms)
@@ -425,7 +421,9 @@ class SearchView(ListView):
         context.update(
             form=self.form,
             searched=self.options is not None,
-            typo_fallback=self.typo_fallback,
+            typo_fallback=self.corrected is not None,
+            corrected_query=" ".join(self.corrected or []),
+            search_categories=selectors.all_categories(),
             query_suffix=f"&{params.urlencode()}" if params else "",
         )
         return context

@@ -98,6 +98,17 @@ class PreparedQuery:
 
     def run(self, **values) -> list[Model]:
         """Return the query's model instances for these values of its parameters."""
+        return self._execute(values, instances=True)
+
+    def rows(self, **values) -> list[tuple]:
+        """Return the query's rows as the database sends them, without Django's converters.
+
+        For a values_list() of integers and text, which need none: the converters
+        of a thousand rows cost more than the query that reads them.
+        """
+        return self._execute(values, instances=False)
+
+    def _execute(self, values: dict, *, instances: bool) -> list:
         if values.keys() != self.kinds.keys():
             raise TypeError(f"Expected the parameters {sorted(self.kinds)}.")
         compiled = self.compile()
@@ -108,6 +119,8 @@ class PreparedQuery:
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
+            if not instances:
+                return rows
             shape = self._shapes.get(connection)
             if shape is None:
                 shape = self._shapes[connection] = _Shape.of(compiled, cursor, connection)

@@ -12,6 +12,7 @@ from news.search import (
     query_terms,
     search_articles,
     search_document,
+    search_queryset,
 )
 from tests.conftest import VN
 
@@ -320,10 +321,11 @@ def test_search_page_query_count_does_not_grow_with_results(
 ):
     for i in range(count):
         make_article(title=f"Cải cách {i}")
-    # Next scheduled change (for the cache lifetime), menu categories,
-    # category choices, count, page of results; the sidebar's blocks on a cold
-    # cache (visit numbers, most read, links, photos, archive blocks): 9.
-    with django_assert_num_queries(15):
+    # The matches, the page of results, the next scheduled change (two, for
+    # the cache lifetime), the categories (menu and filter); the sidebar's
+    # blocks on a cold cache (visit numbers, most read, links, photos, archive
+    # blocks): 9.
+    with django_assert_num_queries(14):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -333,9 +335,9 @@ def test_query_count_with_every_filter_is_fixed(
 ):
     for i in range(25):
         make_article(title=f"Cải cách {i}")
-    # Next scheduled change, menu categories, the chosen category, category
-    # choices, count, page; the sidebar's blocks on a cold cache: 9.
-    with django_assert_num_queries(16):
+    # The chosen category, the matches, the page, the next scheduled change
+    # (two), the categories; the sidebar's blocks on a cold cache: 9.
+    with django_assert_num_queries(15):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},
@@ -387,27 +389,58 @@ def test_highlight_marks_whole_words_only():
 
 
 @on_postgresql
-def test_typos_fall_back_to_similar_titles_on_postgresql(client, corpus):
+def test_a_typo_is_corrected_to_the_nearest_word_on_postgresql(client, corpus):
     response = client.get(SEARCH, {"q": "cai cach hanh chnh"})
     assert response.status_code == 200
-    assert "Triển khai cải cách hành chính năm 2018" in titles(response)
-    assert "tiêu đề gần giống" in response.content.decode()
+    assert response.context["typo_fallback"]
+    assert set(titles(response)) == {"Triển khai cải cách hành chính năm 2018", "Hội nghị sơ kết"}
+    html = response.content.decode()
+    assert "Có phải bạn muốn tìm “cai cach hanh chinh”?" in html
+    assert "<mark>chính</mark>" in html
 
 
 @on_postgresql
-def test_a_broad_typo_fallback_looks_at_its_newest_matches_only(client, make_article, settings):
-    now = timezone.now()
-    make_article(title="Chợ nổi Cái Răng", published_at=now - dt.timedelta(days=9))
-    make_article(title="Chợ nổi Cái Rắn", published_at=now - dt.timedelta(days=2))
-    make_article(title="Về chợ nổi Cái Rạn", published_at=now - dt.timedelta(days=3))
-    settings.NEWS_SEARCH_MAX_RESULTS = 2
-    response = client.get(SEARCH, {"q": "cho noi cai rangg"})
-    assert response.context["typo_fallback"]
-    # The closest title is older than the two newest similar ones: past the cap.
-    assert sorted(titles(response)) == ["Chợ nổi Cái Rắn", "Về chợ nổi Cái Rạn"]
-    settings.NEWS_SEARCH_MAX_RESULTS = 10
-    response = client.get(SEARCH, {"q": "cho noi cai rangg", "r": "1"})
-    assert titles(response)[0] == "Chợ nổi Cái Răng"
+def test_a_correction_found_only_in_drafts_is_never_shown(client, make_article):
+    make_article(title="Kế hoạch bí mật", status=Article.Status.DRAFT)
+    response = client.get(SEARCH, {"q": "bi matt"})
+    assert not response.context["typo_fallback"]
+    assert titles(response) == []
+    assert "mật" not in response.content.decode()
+
+
+@on_postgresql
+def test_a_query_of_known_words_that_match_nothing_together_is_not_corrected(client, corpus):
+    response = client.get(SEARCH, {"q": "anh hung duong"})
+    assert not response.context["typo_fallback"]
+    assert titles(response) == []
+
+
+def vocabulary() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word, articles FROM news_searchword WHERE articles > 0")
+        return dict(cursor.fetchall())
+
+
+@on_postgresql
+def test_the_vocabulary_follows_inserts_edits_and_deletes(make_article, category):
+    article = make_article(title="Chợ nổi", lead="", body="")
+    assert {"cho": 1, "noi": 1}.items() <= vocabulary().items()
+    fields = {"title": "Chợ đêm", "lead": "", "body": ""}
+    Article.objects.bulk_create(
+        [
+            Article(
+                slug="cho-dem", category=category, search_text=search_document(**fields), **fields
+            )
+        ]
+    )
+    assert vocabulary()["cho"] == 2
+    article.title = "Phố đêm"
+    article.save()
+    words = vocabulary()
+    assert (words["cho"], words["dem"], words["pho"]) == (1, 2, 1)
+    assert "noi" not in words
+    Article.objects.filter(slug="cho-dem").delete()
+    assert "cho" not in vocabulary()
 
 
 @pytest.fixture
@@ -450,31 +483,38 @@ def plan_of(queryset, *, seqscan: bool = True) -> str:
 def test_the_match_is_served_by_the_gin_index_on_postgresql(corpus, filler):
     from news.search import document_matches
 
-    condition = Article.objects.filter(document_matches(query_terms("cải cách")))
-    plan = plan_of(condition, seqscan=False)
+    plan = plan_of(Article.objects.filter(document_matches("cai cach")), seqscan=False)
     assert "Bitmap Index Scan on article_search_vector_idx" in plan, plan
 
 
 @on_postgresql
 @pytest.mark.parametrize("by_date", [False, True])
 def test_search_reads_the_stored_vector_on_postgresql(corpus, filler, by_date):
-    plan = plan_of(search_articles(query_terms("cải cách"), by_date=by_date))
+    plan = plan_of(search_queryset(query_terms("cải cách"), by_date=by_date))
     assert "search_vector @@" in plan, plan
     assert "to_tsvector" not in plan, plan
 
 
-@on_postgresql
-def test_typo_fallback_condition_is_served_by_the_trigram_index_on_postgresql(corpus, filler):
-    from news.search import folded_title
+def test_a_search_is_compiled_once_for_its_number_of_terms_and_filters(corpus, category):
+    from news.search import _matches_query, find
 
-    # The filler's short titles fit in a few pages, where the planner rightly
-    # prefers other plans; what must hold is that the typo condition matches
-    # the trigram index's expression (on 100,000 articles it is the plan).
-    condition = Article.objects.alias(title_words=folded_title()).filter(
-        title_words__trigram_word_similar="cai cach hanh chnh"
-    )
-    plan = plan_of(condition, seqscan=False)
-    assert "Bitmap Index Scan on article_title_trgm_idx" in plan, plan
+    find(["cai", "cach"])
+    compiled = _matches_query.cache_info().misses
+    assert search_articles(["hanh", "chinh"]) == search_articles(["cai", "cach"])
+    assert _matches_query.cache_info().misses == compiled
+    find(["cai", "cach"], category=category)
+    assert _matches_query.cache_info().misses == compiled + 1
+
+
+@on_postgresql
+def test_typo_correction_is_served_by_the_vocabulary_trigram_index_on_postgresql(corpus):
+    from news.search import _CORRECTION_SQL, MAX_TYPO_DISTANCE
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {_CORRECTION_SQL}", [MAX_TYPO_DISTANCE, ["chnh"]])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "news_searchword_trgm_idx" in plan, plan
 
 
 def test_rebuild_command_repairs_search_text_written_around_save(make_article):

@@ -1,0 +1,97 @@
+from django.db import migrations
+
+from news.migration_sql import postgresql_only
+
+# A search walks articles newest first and tests each one's stored vector;
+# kept out of line, each test fetched the vector from the TOAST table (three
+# more page reads a row). MAIN keeps it in the row, compressed, and lets the
+# body and search text go out of line instead. Rewriting the column moves the
+# vectors already stored.
+STORAGE = [
+    "ALTER TABLE news_article ALTER COLUMN search_vector SET STORAGE MAIN",
+    "UPDATE news_article SET search_text = search_text",
+]
+
+# Every word of every article, with the number of articles that hold it: what a
+# query with a typo is corrected against (news.search.corrected_terms). The
+# triggers keep it in step with inserts, updates and deletes however they are
+# made (save(), bulk_create(), update(), raw SQL), a statement at a time.
+VOCABULARY = [
+    """
+    CREATE TABLE news_searchword (
+        word text PRIMARY KEY,
+        articles integer NOT NULL DEFAULT 0
+    )
+    """,
+    "CREATE INDEX news_searchword_trgm_idx ON news_searchword USING gist (word gist_trgm_ops)",
+    """
+    INSERT INTO news_searchword (word, articles)
+    SELECT lexeme, count(*) FROM news_article, unnest(search_vector) GROUP BY lexeme
+    """,
+    """
+    CREATE FUNCTION news_searchword_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO news_searchword AS w (word, articles)
+            SELECT lexeme, count(*) FROM new_rows, unnest(search_vector) GROUP BY lexeme
+            ON CONFLICT (word) DO UPDATE SET articles = w.articles + excluded.articles;
+        ELSIF TG_OP = 'DELETE' THEN
+            UPDATE news_searchword AS w SET articles = w.articles - gone.n
+            FROM (
+                SELECT lexeme, count(*) AS n FROM old_rows, unnest(search_vector) GROUP BY lexeme
+            ) AS gone
+            WHERE w.word = gone.lexeme;
+        ELSE
+            INSERT INTO news_searchword AS w (word, articles)
+            SELECT lexeme, sum(change) FROM (
+                SELECT lexeme, 1 AS change FROM new_rows, unnest(search_vector)
+                UNION ALL
+                SELECT lexeme, -1 FROM old_rows, unnest(search_vector)
+            ) AS changes
+            GROUP BY lexeme
+            HAVING sum(change) <> 0
+            ON CONFLICT (word) DO UPDATE SET articles = w.articles + excluded.articles;
+        END IF;
+        RETURN NULL;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER news_searchword_insert AFTER INSERT ON news_article
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION news_searchword_count()
+    """,
+    """
+    CREATE TRIGGER news_searchword_update AFTER UPDATE ON news_article
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION news_searchword_count()
+    """,
+    """
+    CREATE TRIGGER news_searchword_delete AFTER DELETE ON news_article
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION news_searchword_count()
+    """,
+    # Typos are now corrected word by word; titles are no longer compared whole.
+    "DROP INDEX IF EXISTS article_title_trgm_idx",
+]
+
+BACKWARD = [
+    "CREATE INDEX article_title_trgm_idx ON news_article "
+    "USING gin (split_part(search_text, E'\\n', 1) gin_trgm_ops)",
+    "DROP TRIGGER IF EXISTS news_searchword_delete ON news_article",
+    "DROP TRIGGER IF EXISTS news_searchword_update ON news_article",
+    "DROP TRIGGER IF EXISTS news_searchword_insert ON news_article",
+    "DROP FUNCTION IF EXISTS news_searchword_count",
+    "DROP TABLE IF EXISTS news_searchword",
+    "ALTER TABLE news_article ALTER COLUMN search_vector SET STORAGE EXTENDED",
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("news", "0006_stored_search_vector"),
+    ]
+
+    operations = [
+        migrations.RunPython(postgresql_only(*STORAGE, *VOCABULARY), postgresql_only(*BACKWARD)),
+    ]
