@@ -7,13 +7,13 @@ finds the same articles on SQLite and PostgreSQL:
 * the column holds the folded title, lead and plain-text body as three lines of
   words separated by single spaces: ``" cai cach hanh chinh \\n ... \\n ... "``;
 * SQLite looks for ``" word "`` in it for every word of the query;
-* PostgreSQL matches a weighted tsvector of the three lines (title A, lead B,
-  body C) in the ``vietnamese_unaccent`` configuration, which it computes and
-  stores itself in a column the model does not declare (migration 0006),
-  served by a GIN index and kept in the row (migration 0007);
+* PostgreSQL matches a tsvector of the words of the three lines in the
+  ``vietnamese_unaccent`` configuration, which it computes and stores itself
+  in a column the model does not declare, served by a GIN index (migrations
+  0006 and 0007);
 * both rank alike: a word in the title counts more than in the lead, which
-  counts more than in the body (PostgreSQL reads the weights of the stored
-  vector, SQLite the position of the word in the column);
+  counts more than in the body (PostgreSQL reads the weights of a stored
+  vector of title and lead, SQLite the position of the word in the column);
 * both stop alike at ``settings.NEWS_SEARCH_MAX_RESULTS`` matches: they read
   the newest that many and no more, so that a query for a common word costs
   about what a rare one does;
@@ -135,20 +135,23 @@ def query_terms(query: str) -> list[str]:
 
 
 class StoredVector(Expression):
-    """The weighted document vector PostgreSQL stores beside search_text (migration 0006).
+    """A vector PostgreSQL stores beside search_text (migration 0007), by column name.
 
-    The model does not declare the column (see the migration for why); this
-    resolves to it on the query's own table, whatever alias that table gets.
+    search_vector holds the words of the whole text (for matching), search_head
+    the weighted words of title (A) and lead (B) (for ranking). The model does
+    not declare them (see migration 0006 for why); this resolves to the column
+    on the query's own table, whatever alias that table gets.
     """
 
-    def __init__(self):
+    def __init__(self, column: str):
         from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(output_field=SearchVectorField())
+        self.column = column
 
     def resolve_expression(self, query=None, *args, **kwargs):
         column = self.output_field.clone()
-        column.set_attributes_from_name("search_vector")
+        column.set_attributes_from_name(self.column)
         return Col(query.get_initial_alias(), column)
 
 
@@ -184,26 +187,26 @@ def _term_values(terms: list[str], *, ranked: bool) -> dict[str, str]:
     return values
 
 
-def _holds(vector_query: str, *, search_type: str = "raw"):
+def _holds(column: str, vector_query: str, *, search_type: str = "raw"):
     from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 
     query = SearchQuery(vector_query, config=CONFIG, search_type=search_type)
-    return SearchVectorExact(StoredVector(), query)
+    return SearchVectorExact(StoredVector(column), query)
 
 
 def document_matches(words: str):
     """Return the GIN-indexed condition that the stored vector holds every word (PostgreSQL)."""
-    return _holds(words, search_type="plain")
+    return _holds("search_vector", words, search_type="plain")
 
 
 def _rank(values: dict[str, str], size: int):
     if connection.vendor == "postgresql":
-        # The stored vector carries each word's weight (A title, B lead, C
-        # body): no article's text is parsed again to rank it.
+        # The stored head carries the weight of each word of the title (A) and
+        # lead (B): no article's text is parsed again to rank it.
         weights = [
             Case(
-                When(_holds(values[f"title{i}"]), then=4),
-                When(_holds(values[f"lead{i}"]), then=2),
+                When(_holds("search_head", values[f"title{i}"]), then=4),
+                When(_holds("search_head", values[f"lead{i}"]), then=2),
                 default=Value(1),
             )
             for i in range(size)

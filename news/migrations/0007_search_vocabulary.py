@@ -1,15 +1,39 @@
+import importlib
+
 from django.db import migrations
 
 from news.migration_sql import postgresql_only
 
-# A search walks articles newest first and tests each one's stored vector;
-# kept out of line, each test fetched the vector from the TOAST table (three
-# more page reads a row). MAIN keeps it in the row, compressed, and lets the
-# body and search text go out of line instead. Rewriting the column moves the
-# vectors already stored.
-STORAGE = [
-    "ALTER TABLE news_article ALTER COLUMN search_vector SET STORAGE MAIN",
-    "UPDATE news_article SET search_text = search_text",
+# The weighted vector of 0006, which going back restores.
+DOCUMENT = importlib.import_module("news.migrations.0006_stored_search_vector").DOCUMENT
+HEAD = (
+    "setweight(to_tsvector('vietnamese_unaccent'::regconfig, "
+    "COALESCE(split_part(search_text, E'\\n', 1), '')), 'A') || "
+    "setweight(to_tsvector('vietnamese_unaccent'::regconfig, "
+    "COALESCE(split_part(search_text, E'\\n', 2), '')), 'B')"
+)
+
+# Matching needs only which words an article holds; ranking needs only
+# whether a word is in the title (A) or the lead (B). The vector of 0006 kept
+# every word's positions and weight: several kilobytes a row, compressed and
+# kept in the TOAST table, so a search walking articles newest first read and
+# decompressed each one's vector. Two vectors replace it: search_vector, the
+# words of the whole text without positions (GIN-indexed, for matching), and
+# search_head, the weighted words of title and lead (for ranking). Both are
+# small and kept in the row uncompressed (STORAGE MAIN: the body and the
+# search text go out of line first). One ALTER TABLE rewrites the table once.
+VECTORS = [
+    f"""
+    ALTER TABLE news_article
+        DROP COLUMN search_vector,
+        ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+            strip(to_tsvector('vietnamese_unaccent'::regconfig, search_text))
+        ) STORED,
+        ADD COLUMN search_head tsvector GENERATED ALWAYS AS ({HEAD}) STORED,
+        ALTER COLUMN search_vector SET STORAGE MAIN,
+        ALTER COLUMN search_head SET STORAGE MAIN
+    """,
+    "CREATE INDEX article_search_vector_idx ON news_article USING gin (search_vector)",
 ]
 
 # Every word of every article, with the number of articles that hold it: what a
@@ -83,7 +107,9 @@ BACKWARD = [
     "DROP TRIGGER IF EXISTS news_searchword_insert ON news_article",
     "DROP FUNCTION IF EXISTS news_searchword_count",
     "DROP TABLE IF EXISTS news_searchword",
-    "ALTER TABLE news_article ALTER COLUMN search_vector SET STORAGE EXTENDED",
+    "ALTER TABLE news_article DROP COLUMN search_head, DROP COLUMN search_vector, "
+    f"ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ({DOCUMENT}) STORED",
+    "CREATE INDEX article_search_vector_idx ON news_article USING gin (search_vector)",
 ]
 
 
@@ -93,5 +119,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(postgresql_only(*STORAGE, *VOCABULARY), postgresql_only(*BACKWARD)),
+        migrations.RunPython(postgresql_only(*VECTORS, *VOCABULARY), postgresql_only(*BACKWARD)),
     ]
