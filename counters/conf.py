@@ -38,6 +38,15 @@ def synchronous_commit() -> bool:
     return getattr(settings, "COUNTERS_SYNCHRONOUS_COMMIT", False)
 
 
+def prepared_statements() -> bool:
+    """Return False if the counting statement may not be prepared on PostgreSQL connections.
+
+    Only a pooler in front of PostgreSQL that hands each statement to another
+    session (PgBouncer's transaction mode before version 1.21) needs it off.
+    """
+    return getattr(settings, "COUNTERS_PREPARED_STATEMENTS", True)
+
+
 def middleware() -> list[str]:
     """Return the middleware an anonymous counting request goes through (see middleware.py)."""
     return getattr(settings, "COUNTERS_MIDDLEWARE", [])

@@ -5,7 +5,10 @@ statements follow the schema and each database's conventions (UUIDs and
 datetimes are stored differently by PostgreSQL and SQLite).
 """
 
+import psycopg
 from django.db import connection, models
+
+from counters import conf
 
 
 def table(model: type[models.Model]) -> str:
@@ -28,6 +31,58 @@ def fetch_one(sql: str, params: list):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone() if cursor.description else None
+
+
+def fetch_one_prepared(sql: str, params: list):
+    """Execute one statement that PostgreSQL plans once per connection; return its first row.
+
+    PostgreSQL only. Django writes the values into the text of each
+    statement, so PostgreSQL parses and plans it anew every time, which for
+    the counting call cost more than running it. Here the values travel apart
+    from the text, and the statement is prepared the first time it runs on a
+    connection of the pool (again on a new connection, or after a rollback,
+    which drops the connection's prepared statements).
+    COUNTERS_PREPARED_STATEMENTS off, for a pooler that moves sessions
+    between statements, only keeps the values apart.
+    """
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    cursor_class = PreparingCursor if conf.prepared_statements() else psycopg.Cursor
+    with connection.wrap_database_errors:
+        raw = cursor_class(connection.connection)
+    # Django's own wrappers, as connection.cursor() has them: statements are
+    # logged, execute_wrappers apply and errors become django.db errors.
+    if connection.queries_logged:
+        cursor = connection.make_debug_cursor(raw)
+    else:
+        cursor = connection.make_cursor(raw)
+    with cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+class PreparingCursor(psycopg.Cursor):
+    """A cursor with the values apart from the statement, which it prepares on first use."""
+
+    def execute(self, query, params=None, *, prepare=None, binary=None):
+        conn = self.connection
+        threshold = conn.prepare_threshold
+        # Django turns preparing off on its connections (None) for the sake of
+        # poolers, and psycopg then ignores prepare=True: turn it on for this
+        # statement only.
+        if threshold is None:
+            conn.prepare_threshold = 5
+        try:
+            return super().execute(query, params, prepare=True, binary=binary)
+        finally:
+            conn.prepare_threshold = threshold
+
+    def _convert_query(self, query, params=None):
+        # Django logs a statement from cursor._query, which psycopg leaves unset
+        # when it runs a prepared statement.
+        self._query = converted = super()._convert_query(query, params)
+        return converted
 
 
 def from_db(model: type[models.Model], name: str, value):

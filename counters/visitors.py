@@ -22,16 +22,18 @@ def is_bot(user_agent: str) -> bool:
 
 def is_countable(request: HttpRequest) -> bool:
     """Return True if the request is a person's browser loading a public page."""
+    # META rather than request.headers, which copies every header on first use.
+    meta = request.META
     if request.method not in ("GET", "POST"):
         return False
-    if is_bot(request.headers.get("User-Agent", "")[:1000]):
+    if is_bot(meta.get("HTTP_USER_AGENT", "")[:1000]):
         return False
-    if any("prefetch" in request.META.get(h, "").lower() for h in PURPOSE_HEADERS):
+    if any("prefetch" in meta.get(h, "").lower() for h in PURPOSE_HEADERS):
         return False
-    if request.META.get("HTTP_X_PURPOSE", "").lower() in ("preview", "instant"):
+    if meta.get("HTTP_X_PURPOSE", "").lower() in ("preview", "instant"):
         return False
     # Another site cannot make our readers count (the cookie is SameSite=Lax anyway).
-    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+    if meta.get("HTTP_SEC_FETCH_SITE", "").lower() == "cross-site":
         return False
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated and user.is_staff)

@@ -335,3 +335,7 @@ COUNTERS_VIEW_WINDOW = int(os.environ.get("COUNTERS_VIEW_WINDOW", 30 * 60))
 COUNTERS_SYNCHRONOUS_COMMIT = env_bool("COUNTERS_SYNCHRONOUS_COMMIT", False)
 # Each count is spread over this many rows so that concurrent counting seldom waits on a lock.
 COUNTERS_SHARDS = int(os.environ.get("COUNTERS_SHARDS", 8))
+# On (the default): PostgreSQL plans the counting call once per pooled
+# connection. Off only behind a pooler that hands each statement to another
+# session (PgBouncer's transaction mode before 1.21).
+COUNTERS_PREPARED_STATEMENTS = env_bool("COUNTERS_PREPARED_STATEMENTS", True)
