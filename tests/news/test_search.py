@@ -13,6 +13,7 @@ from news.search import (
     search_articles,
     search_document,
     search_queryset,
+    snippet,
 )
 from tests.conftest import VN
 
@@ -386,6 +387,35 @@ def test_query_terms_fold_and_deduplicate():
 
 def test_highlight_marks_whole_words_only():
     assert str(highlight("Anh an <an>", ["an"])) == "Anh <mark>an</mark> &lt;<mark>an</mark>&gt;"
+
+
+def test_highlight_matches_any_case_and_diacritics_of_a_folded_term():
+    marked = str(highlight("ĐƯỜNG dây nóng, đường_phố, Đuong", ["duong"]))
+    assert marked == "<mark>ĐƯỜNG</mark> dây nóng, <mark>đường</mark>_phố, <mark>Đuong</mark>"
+
+
+def test_highlight_marks_a_letter_with_a_combining_mark_of_its_own():
+    # Q with an acute accent has no precomposed form: NFC leaves the mark apart.
+    assert str(highlight("q\u0301ua", ["qua"])) == "<mark>q\u0301ua</mark>"
+
+
+def test_a_snippet_is_cut_around_the_first_match_with_ellipses():
+    words = " ".join(f"từ{i}" for i in range(100))
+    text = snippet(lead="", body=f"<p>{words} Cải cách {words}</p>", terms=["cai"], size=12)
+    assert str(text).startswith("… từ97 từ98 từ99 <mark>Cải</mark> cách từ0")
+    assert str(text).endswith(" …")
+    assert len(str(text).split()) == 12 + 2
+
+
+def test_a_snippet_near_the_end_shows_the_words_before_it():
+    words = " ".join(f"từ{i}" for i in range(100))
+    text = snippet(lead="", body=f"<p>{words} cuối</p>", terms=["cuoi"], size=10)
+    assert str(text) == "… từ91 từ92 từ93 từ94 từ95 từ96 từ97 từ98 từ99 <mark>cuối</mark>"
+
+
+def test_a_snippet_without_a_match_starts_at_the_lead():
+    text = snippet(lead="Tóm <tắt>", body="<p>Nội dung.</p>", terms=["xyz"], size=10)
+    assert str(text) == "Tóm &lt;tắt&gt; Nội dung"
 
 
 @on_postgresql
