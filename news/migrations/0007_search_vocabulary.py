@@ -38,8 +38,8 @@ VECTORS = [
 
 # Every word of every article, with the number of articles that hold it: what a
 # query with a typo is corrected against (news.search.corrected_terms). The
-# triggers keep it in step with inserts, updates and deletes however they are
-# made (save(), bulk_create(), update(), raw SQL), a statement at a time.
+# triggers keep it in step with inserts, updates, deletes and truncation however
+# they are made (save(), bulk_create(), update(), raw SQL), a statement at a time.
 VOCABULARY = [
     """
     CREATE TABLE news_searchword (
@@ -95,6 +95,19 @@ VOCABULARY = [
     REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION news_searchword_count()
     """,
+    # TRUNCATE fires no delete trigger; emptying the articles empties the words.
+    """
+    CREATE FUNCTION news_searchword_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM news_searchword;
+        RETURN NULL;
+    END
+    $$
+    """,
+    """
+    CREATE TRIGGER news_searchword_truncate AFTER TRUNCATE ON news_article
+    FOR EACH STATEMENT EXECUTE FUNCTION news_searchword_clear()
+    """,
     # Typos are now corrected word by word; titles are no longer compared whole.
     "DROP INDEX IF EXISTS article_title_trgm_idx",
 ]
@@ -102,6 +115,8 @@ VOCABULARY = [
 BACKWARD = [
     "CREATE INDEX article_title_trgm_idx ON news_article "
     "USING gin (split_part(search_text, E'\\n', 1) gin_trgm_ops)",
+    "DROP TRIGGER IF EXISTS news_searchword_truncate ON news_article",
+    "DROP FUNCTION IF EXISTS news_searchword_clear",
     "DROP TRIGGER IF EXISTS news_searchword_delete ON news_article",
     "DROP TRIGGER IF EXISTS news_searchword_update ON news_article",
     "DROP TRIGGER IF EXISTS news_searchword_insert ON news_article",
