@@ -240,7 +240,6 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
     articles = Article.objects.published(values["now"])
     if "category_id" in values:
         articles = articles.filter(category_id=values["category_id"])
-    # Bounds at local midnight keep the published_at index usable.
     if "since" in values:
         articles = articles.filter(published_at__gte=values["since"])
     if "until" in values:
@@ -324,6 +323,7 @@ def _values(terms: list[str], *, category, start, end, by_date: bool) -> dict:
     values: dict = {"now": timezone.now(), **_term_values(terms, ranked=not by_date)}
     if category is not None:
         values["category_id"] = category.pk
+    # Bounds at local midnight keep the published_at index usable.
     if start is not None:
         values["since"] = timezone.make_aware(dt.datetime.combine(start, dt.time.min))
     if end is not None:
@@ -438,9 +438,11 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
 
 
-def _marked(text: str, pattern: re.Pattern) -> str:
+def _marked(text: str, terms: list[str]) -> str:
+    if not terms:
+        return escape(text)
     pieces, last = [], 0
-    for match in pattern.finditer(text):
+    for match in _terms_pattern(tuple(terms)).finditer(text):
         pieces += [escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
         last = match.end()
     pieces.append(escape(text[last:]))
@@ -449,10 +451,7 @@ def _marked(text: str, pattern: re.Pattern) -> str:
 
 def highlight(text: str, terms: list[str]) -> SafeString:
     """Return text escaped, with the words that match a term wrapped in <mark>."""
-    text = unicodedata.normalize("NFC", text or "")
-    if not terms:
-        return mark_safe(escape(text))  # noqa: S308
-    return mark_safe(_marked(text, _terms_pattern(tuple(terms))))  # noqa: S308
+    return mark_safe(_marked(unicodedata.normalize("NFC", text or ""), terms))  # noqa: S308
 
 
 def _words_before(text: str, end: int, count: int) -> list[re.Match]:
@@ -468,8 +467,7 @@ def _words_before(text: str, end: int, count: int) -> list[re.Match]:
 def snippet(*, lead: str, body: str, terms: list[str], size: int = SNIPPET_WORDS) -> SafeString:
     """Return about size words of the lead and body around the first match, highlighted."""
     text = unicodedata.normalize("NFC", f"{lead} {plain_text(body)}".strip())
-    pattern = _terms_pattern(tuple(terms)) if terms else None
-    first = pattern.search(text) if pattern else None
+    first = _terms_pattern(tuple(terms)).search(text) if terms else None
     at = first.start() if first else 0
     before = _words_before(text, at, size // 4)
     start = before[0].start() if before else at
@@ -484,5 +482,4 @@ def snippet(*, lead: str, body: str, terms: list[str], size: int = SNIPPET_WORDS
     excerpt = text[start:stop]
     prefix = "… " if _WORD.search(text, 0, start) else ""
     suffix = " …" if _WORD.search(text, stop) else ""
-    marked = _marked(excerpt, pattern) if pattern else escape(excerpt)
-    return mark_safe(prefix + marked + suffix)  # noqa: S308
+    return mark_safe(prefix + _marked(excerpt, terms) + suffix)  # noqa: S308
