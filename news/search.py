@@ -17,9 +17,13 @@ finds the same articles on SQLite and PostgreSQL:
 * both stop alike at ``settings.NEWS_SEARCH_MAX_RESULTS`` matches: they read
   the newest that many and no more, so that a query for a common word costs
   about what a rare one does;
-* when nothing matches, PostgreSQL corrects typos word by word against the
-  vocabulary of the articles (``news_searchword``, kept by triggers,
-  migration 0007).
+* PostgreSQL knows from the vocabulary of the articles (``news_searchword``,
+  kept by triggers, migration 0007) how many articles hold each word and how
+  many were published each month (migration 0008): a query with a word no
+  article holds is answered at once, and a broad one reads only the last
+  months that should hold enough matches;
+* when nothing matches, PostgreSQL corrects typos word by word against that
+  vocabulary.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 from django.db import connection
 from django.db.models import Case, Expression, F, QuerySet, Value, When
 from django.db.models.expressions import Col
@@ -135,17 +140,16 @@ def query_terms(query: str) -> list[str]:
 
 
 class StoredVector(Expression):
-    """A vector PostgreSQL stores beside search_text (migration 0007), by column name.
+    """A vector PostgreSQL stores beside search_text (migrations 0007 and 0008), by column name.
 
-    search_vector holds the words of the whole text (for matching), search_head
+    search_vector holds the words of the whole text and the month of
+    publication (for matching), search_head
     the weighted words of title (A) and lead (B) (for ranking). The model does
     not declare them (see migration 0006 for why); this resolves to the column
     on the query's own table, whatever alias that table gets.
     """
 
     def __init__(self, column: str):
-        from django.contrib.postgres.search import SearchVectorField
-
         super().__init__(output_field=SearchVectorField())
         self.column = column
 
@@ -157,6 +161,11 @@ class StoredVector(Expression):
 
 def supports_typos() -> bool:
     """Return True if the database can correct typos (PostgreSQL's pg_trgm and vocabulary)."""
+    return connection.vendor == "postgresql"
+
+
+def has_vocabulary() -> bool:
+    """Return True if the database counts the articles of each word and month (PostgreSQL)."""
     return connection.vendor == "postgresql"
 
 
@@ -188,8 +197,6 @@ def _term_values(terms: list[str], *, ranked: bool) -> dict[str, str]:
 
 
 def _holds(column: str, vector_query: str, *, search_type: str = "raw"):
-    from django.contrib.postgres.search import SearchQuery, SearchVectorExact
-
     query = SearchQuery(vector_query, config=CONFIG, search_type=search_type)
     return SearchVectorExact(StoredVector(column), query)
 
@@ -197,6 +204,18 @@ def _holds(column: str, vector_query: str, *, search_type: str = "raw"):
 def document_matches(words: str):
     """Return the GIN-indexed condition that the stored vector holds every word (PostgreSQL)."""
     return _holds("search_vector", words, search_type="plain")
+
+
+class Lexemes(SearchQuery):
+    """A tsquery of lexemes taken as written, which no configuration parses again.
+
+    The parser would split "_m202503" at its underscore; month lexemes
+    (MONTH_PREFIX) are matched as the migration stored them.
+    """
+
+    def as_sql(self, compiler, connection, **kwargs):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"{sql}::tsquery", params
 
 
 def _rank(values: dict[str, str], size: int):
@@ -233,7 +252,9 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
     """Return the public articles holding every one of size terms, newest first.
 
     values are those of _term_values() and of the filters in FILTER_KINDS, and
-    now. With ranked, each article's rank is annotated (see find()).
+    now, and on PostgreSQL perhaps months: a tsquery of month lexemes that
+    the article's vector must hold one of (see find()). With ranked, each
+    article's rank is annotated.
     """
     from news.models import Article
 
@@ -246,6 +267,12 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
         articles = articles.filter(published_at__lt=values["until"])
     if connection.vendor == "postgresql":
         articles = articles.filter(document_matches(values["query"]))
+        if "months" in values:
+            # A condition of its own: the GIN index intersects it with the
+            # words' in one scan, faster than one tsquery of both.
+            articles = articles.filter(
+                SearchVectorExact(StoredVector("search_vector"), Lexemes(values["months"]))
+            )
     else:
         for i in range(size):
             articles = articles.filter(
@@ -259,7 +286,7 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
 
 @functools.lru_cache(maxsize=256)
 def _matches_query(
-    size: int, *, ranked: bool, limit: int, filters: tuple[str, ...], vendor: str
+    size: int, *, ranked: bool, limit: int, filters: tuple[str, ...], windowed: bool, vendor: str
 ) -> PreparedQuery:
     """Prepare the query of matching_articles() for size terms and these filters.
 
@@ -268,6 +295,8 @@ def _matches_query(
     """
     kinds = {name: str for name in _term_values(["term"] * size, ranked=ranked)}
     kinds |= {name: FILTER_KINDS[name] for name in filters}
+    if windowed:
+        kinds["months"] = str
     return PreparedQuery(
         lambda **values: matching_articles(size, ranked=ranked, limit=limit, **values),
         now=dt.datetime,
@@ -284,6 +313,84 @@ class Matches:
     capped: bool
 
 
+# The lexeme of the month (UTC) an article was published in, stored in its
+# search vector by migration 0008: "_m" and YYYYMM.
+MONTH_PREFIX = "_m"
+# A query whose rarest word is in at least this share of the articles finds
+# its newest matches soonest by walking the articles newest first.
+WINDOW_BELOW_SHARE = 0.25
+# How many more articles than the estimate a window of months takes, so that
+# a query whose words go together less often than the estimate says still
+# finds enough matches at the first try.
+WINDOW_MARGIN = 1.5
+
+# The articles holding each term, and ('', all articles) from the months'.
+_HELD_SQL = r"""
+SELECT word, articles FROM news_searchword WHERE word = ANY(%s)
+UNION ALL
+SELECT '', coalesce(sum(articles), 0) FROM news_searchword WHERE word LIKE '\_m%%'
+"""
+# The newest month by which the months up to the given one hold that many
+# articles, and how many they hold; no row if all of them hold fewer.
+_WINDOW_SQL = r"""
+SELECT word, held FROM (
+    SELECT word, sum(articles) OVER (ORDER BY word DESC) AS held
+    FROM news_searchword
+    WHERE word LIKE '\_m%%' AND word <= %s
+) AS months
+WHERE held >= %s
+ORDER BY word DESC
+LIMIT 1
+"""
+
+
+def month_lexeme(moment: dt.datetime | dt.date) -> str:
+    """Return the lexeme of the month of moment (UTC), as migration 0008 stores it."""
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(dt.UTC)
+    return f"{MONTH_PREFIX}{moment:%Y%m}"
+
+
+def months_since(first: str, now: dt.datetime) -> list[str]:
+    """Return the lexemes of every month from first's to now's, newest first."""
+    year, month = divmod(int(first.removeprefix(MONTH_PREFIX)), 100)
+    day = dt.date(year, month, 1)
+    last = month_lexeme(now)
+    months = []
+    while (lexeme := month_lexeme(day)) <= last:
+        months.append(lexeme)
+        day = (day + dt.timedelta(days=31)).replace(day=1)
+    return months[::-1]
+
+
+@dataclass(frozen=True)
+class Window:
+    """The last months a search looks at: their lexemes, newest first, and their articles."""
+
+    months: list[str]
+    articles: int
+
+    @classmethod
+    def holding(cls, articles: float, now: dt.datetime) -> Window | None:
+        """Return the fewest last months that hold that many articles, None if all hold fewer."""
+        with connection.cursor() as cursor:
+            cursor.execute(_WINDOW_SQL, [month_lexeme(now), articles])
+            row = cursor.fetchone()
+        return cls(months_since(row[0], now), int(row[1])) if row else None
+
+    def tsquery(self) -> str:
+        """Return the tsquery of any of the months."""
+        return " | ".join(f"'{month}'" for month in self.months)
+
+
+def held_counts(terms: list[str]) -> tuple[dict[str, int], int]:
+    """Return the number of articles holding each term, and of all articles (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_HELD_SQL, [terms])
+        held = dict(cursor.fetchall())
+    return {term: held.get(term, 0) for term in terms}, held.pop("")
+
+
 def find(
     terms: list[str],
     *,
@@ -298,19 +405,49 @@ def find(
     title, else 2 if it is in the lead, else 1; ties go to the newest. Only the
     newest max_results() matches are read and ranked: a broad query then costs
     about what a narrow one does, and below that many matches the order is the
-    full one. One query reads them (id and rank), newest first; the database
-    picks between walking the date index and reading the word index.
+    full one. One query reads them (id and rank), newest first.
+
+    On PostgreSQL the vocabulary says first how many articles hold each term:
+    none, and nothing can match. Then a query without filters whose rarest
+    word is rare enough (WINDOW_BELOW_SHARE) reads only the last months that
+    should hold enough matches, WINDOW_MARGIN more than the rarest word's share
+    says, since the words of a query tend to go together; with fewer matches
+    there, it reads as many months as the share found says, then all of them.
+    The newest max_results() + 1 matches of a window are the newest of all,
+    since every article after the window's first month is in it.
     """
     cap = max_results()
     values = _values(terms, category=category, start=start, end=end, by_date=by_date)
-    query = _matches_query(
-        len(terms),
-        ranked=not by_date,
-        limit=cap + 1,
-        filters=tuple(name for name in FILTER_KINDS if name in values),
-        vendor=connection.vendor,
-    )
-    rows = query.rows(**values)
+    filters = tuple(name for name in FILTER_KINDS if name in values)
+    window = None
+    if has_vocabulary():
+        held, articles = held_counts(terms)
+        rarest = min(held.values())
+        if not rarest:
+            return Matches(ids=[], capped=False)
+        if not filters and rarest < WINDOW_BELOW_SHARE * articles:
+            window = Window.holding((cap + 1) * WINDOW_MARGIN * articles / rarest, values["now"])
+
+    def matches(window: Window | None) -> list:
+        query = _matches_query(
+            len(terms),
+            ranked=not by_date,
+            limit=cap + 1,
+            filters=filters,
+            windowed=window is not None,
+            vendor=connection.vendor,
+        )
+        if window is None:
+            return query.rows(**values)
+        return query.rows(**values, months=window.tsquery())
+
+    rows = matches(window)
+    while window is not None and len(rows) <= cap:
+        # The share of matches found in the window says how many articles hold enough.
+        needed = (cap + 1) * WINDOW_MARGIN * window.articles / max(len(rows), 1)
+        wider = Window.holding(needed, values["now"])
+        window = wider if wider is not None and wider.articles > window.articles else None
+        rows = matches(window)
     listed = rows[:cap]
     if not by_date:
         # A stable sort: equal ranks stay newest first.
@@ -335,7 +472,7 @@ def _values(terms: list[str], *, category, start, end, by_date: bool) -> dict:
 def search_queryset(
     terms: list[str], *, category=None, start=None, end=None, by_date: bool = False
 ) -> QuerySet:
-    """Return the queryset that find() runs, as the ORM builds it: to read its plan."""
+    """Return the queryset find() runs over every month, as the ORM builds it: to read its plan."""
     values = _values(terms, category=category, start=start, end=end, by_date=by_date)
     return matching_articles(len(terms), ranked=not by_date, limit=max_results() + 1, **values)
 
@@ -377,7 +514,7 @@ SELECT (
     SELECT near.word FROM (
         SELECT word, articles, word <-> typed.term AS distance
         FROM news_searchword
-        WHERE articles > 0
+        WHERE articles > 0 AND word NOT LIKE '\\_%%'
         ORDER BY word <-> typed.term
         LIMIT 10
     ) AS near

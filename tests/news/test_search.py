@@ -24,6 +24,11 @@ SEARCH = "/tim-kiem/"
 on_postgresql = pytest.mark.postgresql
 
 
+def on_vocabulary() -> int:
+    """Return 1 where a search first reads the vocabulary's counts (PostgreSQL), else 0."""
+    return int(connection.vendor == "postgresql")
+
+
 def titles(response):
     return [article.title for article in response.context["article_list"]]
 
@@ -325,8 +330,8 @@ def test_search_page_query_count_does_not_grow_with_results(
     # The matches, the page of results, the next scheduled change (two, for
     # the cache lifetime), the categories (menu and filter); the sidebar's
     # blocks on a cold cache (visit numbers, most read, links, photos, archive
-    # blocks): 9.
-    with django_assert_num_queries(14):
+    # blocks): 9. On PostgreSQL, the vocabulary's count of the words first.
+    with django_assert_num_queries(14 + on_vocabulary()):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -337,8 +342,9 @@ def test_query_count_with_every_filter_is_fixed(
     for i in range(25):
         make_article(title=f"Cải cách {i}")
     # The chosen category, the matches, the page, the next scheduled change
-    # (two), the categories; the sidebar's blocks on a cold cache: 9.
-    with django_assert_num_queries(15):
+    # (two), the categories; the sidebar's blocks on a cold cache: 9. On
+    # PostgreSQL, the vocabulary's count of the words first.
+    with django_assert_num_queries(15 + on_vocabulary()):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},
@@ -445,10 +451,24 @@ def test_a_query_of_known_words_that_match_nothing_together_is_not_corrected(cli
     assert titles(response) == []
 
 
-def vocabulary() -> dict[str, int]:
+def vocabulary(*, months: bool = False) -> dict[str, int]:
+    """Return the words (or the months) the vocabulary holds, with their articles."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT word, articles FROM news_searchword WHERE articles > 0")
-        return dict(cursor.fetchall())
+        rows = cursor.fetchall()
+    return {word: n for word, n in rows if word.startswith("_m") == months}
+
+
+@on_postgresql
+def test_the_vocabulary_counts_the_articles_of_each_month(make_article):
+    make_article(published_at=dt.datetime(2024, 1, 31, 23, 30, tzinfo=dt.UTC))
+    moved = make_article(published_at=dt.datetime(2024, 1, 2, tzinfo=dt.UTC))
+    # Midnight of 1 February in Vietnam is still January in UTC.
+    make_article(published_at=dt.datetime(2024, 2, 1, 0, 0, tzinfo=VN))
+    assert vocabulary(months=True) == {"_m202401": 3}
+    moved.published_at = dt.datetime(2024, 3, 5, tzinfo=dt.UTC)
+    moved.save()
+    assert vocabulary(months=True) == {"_m202401": 2, "_m202403": 1}
 
 
 @on_postgresql
@@ -589,3 +609,79 @@ def test_bad_queries_are_not_cached(client, db):
     response = client.get(SEARCH, {"q": ""})
     assert response.status_code == 400
     assert response.context is not None
+
+
+def test_the_months_of_a_window_run_over_the_new_year():
+    from news.search import month_lexeme, months_since
+
+    now = dt.datetime(2025, 1, 31, 20, 0, tzinfo=VN)
+    assert month_lexeme(now) == "_m202501"
+    assert months_since("_m202411", now) == ["_m202501", "_m202412", "_m202411"]
+    assert months_since("_m202501", now) == ["_m202501"]
+
+
+@pytest.fixture
+def weekly_news(category):
+    """Add 96 weekly articles: lúa in every 5th, gạo in every 3rd, sen in every 8th."""
+    now = timezone.now()
+    articles = []
+    for i in range(96):
+        words = " ".join(w for w, every in [("lúa", 5), ("gạo", 3), ("sen", 8)] if i % every == 0)
+        fields = {"title": f"Tin {i} {words}", "lead": "Tóm tắt.", "body": f"<p>Số {i}.</p>"}
+        articles.append(
+            Article(
+                slug=f"tin-{i}",
+                category=category,
+                status=Article.Status.PUBLISHED,
+                published_at=now - dt.timedelta(days=7 * i, hours=1),
+                search_text=search_document(**fields),
+                **fields,
+            )
+        )
+    Article.objects.bulk_create(articles)
+
+
+@on_postgresql
+@pytest.mark.parametrize("by_date", [False, True])
+@pytest.mark.parametrize(
+    ("query", "windows"),
+    [
+        # sen is in 12 of 96 articles: the last months that should hold 3 × 1.5 do.
+        ("sen", ["months"]),
+        # lúa and gạo go together less often than lúa alone: the window widens once.
+        ("lúa gạo", ["months", "months"]),
+        # Together in two articles only: the window widens to every month.
+        ("lúa gạo sen", ["months", "all"]),
+    ],
+)
+def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
+    weekly_news, settings, monkeypatch, query, windows, by_date
+):
+    from django.test.utils import CaptureQueriesContext
+
+    from news import search
+
+    settings.NEWS_SEARCH_MAX_RESULTS = 2
+    terms = query_terms(query)
+    with CaptureQueriesContext(connection) as captured:
+        found = search.find(terms, by_date=by_date)
+    read = [
+        "months" if "_m20" in query["sql"] else "all"
+        for query in captured.captured_queries
+        if "news_article" in query["sql"]
+    ]
+    assert read == windows
+    # The same answer as reading every month.
+    monkeypatch.setattr(search, "WINDOW_BELOW_SHARE", 0)
+    assert found == search.find(terms, by_date=by_date)
+    assert found.ids
+
+
+@on_postgresql
+def test_a_word_no_article_holds_is_answered_by_the_vocabulary_alone(
+    weekly_news, django_assert_num_queries
+):
+    from news.search import Matches, find
+
+    with django_assert_num_queries(1):
+        assert find(["lua", "khongco"]) == Matches(ids=[], capped=False)
