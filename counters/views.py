@@ -31,6 +31,10 @@ PIXEL = (
 # What never_cache sends, set at once: its merging into the headers already
 # there cost a counting request more than building its JSON answer.
 NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
+# An answer of data, never a document: it may load nothing and be framed by no
+# page. Set here as a literal, the site's policy is not built for it
+# (portal.middleware.ContentSecurityPolicyMiddleware keeps a policy already set).
+CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 
 class BadRequest(Exception):
@@ -49,6 +53,7 @@ class CountingView(View):
         response = self.answer(request, *args, **kwargs)
         response.headers["Cache-Control"] = NEVER_CACHE
         response.headers["Expires"] = http_date()
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         return response
 
     def answer(self, request, *args, **kwargs):
