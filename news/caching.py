@@ -29,6 +29,9 @@ PROCESS_ONLY_ENTRIES = 512
 # Small rendered pieces (list items) this process keeps, at most: about 2 MB.
 RENDERED_ENTRIES = 4096
 RENDERED_SECONDS = 3600
+# How long this process trusts the next scheduled change it read; past that
+# moment it reads again whatever this says.
+NEXT_CHANGE_SECONDS = 60
 
 # While the shared cache keeps nothing (Redis unreachable), each process holds
 # a version of its own this long: its pages then lag a change made by another
@@ -97,11 +100,19 @@ def bump_content_version() -> None:
 
 
 def next_change_at() -> dt.datetime | None:
-    """Return when public content next changes by itself: a scheduled article or an expiry."""
+    """Return when public content next changes by itself: a scheduled article or an expiry.
+
+    Kept per content version in the shared cache and, for NEXT_CHANGE_SECONDS,
+    in this process: every page that fills a cache asks for it.
+    """
     now = timezone.now()
-    key = NEXT_CHANGE_KEY.format(version=content_version())
-    cached = cache.get(key)
+    version = content_version()
+    key = NEXT_CHANGE_KEY.format(version=version)
+    cached = _next_changes.get(version, key)
+    if cached is None:
+        cached = cache.get(key)
     if cached is not None and (cached == "never" or cached > now):
+        _next_changes.set(version, key, cached, NEXT_CHANGE_SECONDS)
         return None if cached == "never" else cached
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
     # Two plain MIN()s, each answered from an index; one MIN() ... FILTER read every row.
@@ -112,6 +123,7 @@ def next_change_at() -> dt.datetime | None:
     moments = [moment for moment in moments if moment is not None]
     result = min(moments) if moments else None
     cache.set(key, result or "never", timeout=None if result is None else 24 * 3600)
+    _next_changes.set(version, key, result or "never", NEXT_CHANGE_SECONDS)
     return result
 
 
@@ -153,6 +165,7 @@ class ProcessEntries:
 _local = ProcessEntries(LOCAL_ENTRIES)
 _process_only = ProcessEntries(PROCESS_ONLY_ENTRIES)
 _rendered = ProcessEntries(RENDERED_ENTRIES)
+_next_changes = ProcessEntries(4)
 
 
 def cached_for_content(name: str, compute, *, timeout: int, shared: bool = True):

@@ -95,3 +95,22 @@ def test_values_kept_in_the_process_expire_with_their_timeout():
         assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
         traveller.shift(dt.timedelta(seconds=2))
         assert cached_for_content("answer", lambda: "new", timeout=60) == "new"
+
+
+def test_the_next_change_is_kept_in_the_process_until_its_moment(
+    make_article, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from news.caching import NEXT_CHANGE_KEY
+
+    now = timezone.now()
+    first = make_article(published_at=now + dt.timedelta(minutes=5))
+    second = make_article(published_at=now + dt.timedelta(minutes=20))
+    assert next_change_at() == first.published_at
+    # Gone from the shared cache, still known here: no query.
+    cache.delete(NEXT_CHANGE_KEY.format(version=content_version()))
+    with django_assert_num_queries(0):
+        assert next_change_at() == first.published_at
+    with time_machine.travel(now + dt.timedelta(minutes=6)), django_assert_num_queries(2):
+        assert next_change_at() == second.published_at
