@@ -91,7 +91,7 @@ _BLOCK_TAGS = frozenset(
 
 # A start or end tag with its attributes, quoted values included: sanitised
 # HTML (news.sanitize) escapes < and > in text but not > in attribute values.
-_ATTRIBUTES = r"""(?![a-zA-Z0-9])(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_ATTRIBUTES = r"""(?![a-zA-Z0-9])(?:[^>"']++|"[^"]*+"|'[^']*+')*+>"""
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCK_TAGS))}){_ATTRIBUTES}", re.IGNORECASE)
 _TAG = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*{_ATTRIBUTES}")
 
@@ -558,6 +558,12 @@ def _letter_classes() -> dict[str, str]:
     return {letter: "[" + "".join(chars) + "]" for letter, chars in variants.items()}
 
 
+def _either_case(char: str) -> str:
+    """Return a pattern of a character other than a to z in any case."""
+    escaped = re.escape(char)
+    return f"(?i:{escaped})" if char.lower() != char.upper() else escaped
+
+
 @functools.lru_cache(maxsize=1024)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
     """Return a pattern of any of the folded terms as a whole word of text as written.
@@ -567,12 +573,15 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
     words at once.
     """
     classes = _letter_classes()
-    longest_first = sorted(terms, key=len, reverse=True)
-    alternatives = (
-        "".join(classes.get(char, re.escape(char)) + _MARKS for char in term)
-        for term in longest_first
-    )
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+    alternatives = []
+    for term in sorted(terms, key=len, reverse=True):
+        letters = [classes.get(char) or _either_case(char) for char in term]
+        # The first letter before the look back at the character before it: a
+        # pattern that starts with a look back tries it at every position.
+        rest = "".join(_MARKS + letter for letter in letters[1:])
+        alternatives.append(letters[0] + r"(?<![^\W_].)" + rest + _MARKS)
+    # The classes hold both cases: IGNORECASE would fold every character tried.
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![^\W_])")
 
 
 def _marked(text: str, terms: list[str]) -> str:
