@@ -176,13 +176,14 @@ def item_html(article, *, with_image: bool = False, with_lead: bool = False) -> 
     elif with_lead and article.lead:
         lead = Truncator(article.lead).words(40, truncate=" …")
         text = f'<p class="article-lead">{_escaped(lead)}</p>\n'
+    published = _local(article.published_at)
     return SafeString(
         ITEM.format(
             image=image,
             url=_escaped(article.get_absolute_url()),
             title=_escaped(getattr(article, "highlighted_title", None) or article.title),
-            iso=_escaped(iso_datetime(article.published_at)),
-            date=_escaped(vn_date(article.published_at)),
+            iso=_escaped(published.isoformat()),
+            date=_escaped(f"{published:%d/%m/%Y}"),
             text=text,
         )
     )
