@@ -324,9 +324,12 @@ WINDOW_BELOW_SHARE = 0.25
 # finds enough matches at the first try.
 WINDOW_MARGIN = 1.5
 
-# The articles holding each term, and ('', all articles) from the months'.
+# The articles holding each word the query's vector holds (the words its
+# tsquery asks for, parsed as the articles were), then ('', all articles).
 _HELD_SQL = r"""
-SELECT word, articles FROM news_searchword WHERE word = ANY(%s)
+SELECT query.word, coalesce(held.articles, 0)
+FROM unnest(tsvector_to_array(to_tsvector('vietnamese_unaccent'::regconfig, %s))) AS query (word)
+LEFT JOIN news_searchword AS held ON held.word = query.word
 UNION ALL
 SELECT '', coalesce(sum(articles), 0) FROM news_searchword WHERE word LIKE '\_m%%'
 """
@@ -383,12 +386,17 @@ class Window:
         return " | ".join(f"'{month}'" for month in self.months)
 
 
-def held_counts(terms: list[str]) -> tuple[dict[str, int], int]:
-    """Return the number of articles holding each term, and of all articles (PostgreSQL)."""
+def held_counts(terms: list[str]) -> tuple[list[int], int]:
+    """Return the number of articles holding each word of the terms, and of all articles.
+
+    PostgreSQL only. The words are those the database reads in the terms, the
+    ones a search matches, whatever the database's parser and case rules make
+    of a term that Python folded.
+    """
     with connection.cursor() as cursor:
-        cursor.execute(_HELD_SQL, [terms])
-        held = dict(cursor.fetchall())
-    return {term: held.get(term, 0) for term in terms}, held.pop("")
+        cursor.execute(_HELD_SQL, [" ".join(terms)])
+        rows = cursor.fetchall()
+    return [n for word, n in rows if word], next(n for word, n in rows if not word)
 
 
 def find(
@@ -422,7 +430,7 @@ def find(
     window = None
     if has_vocabulary():
         held, articles = held_counts(terms)
-        rarest = min(held.values())
+        rarest = min(held, default=articles)
         if not rarest:
             return Matches(ids=[], capped=False)
         if not filters and rarest < WINDOW_BELOW_SHARE * articles:
