@@ -97,6 +97,12 @@ class CountingView(View):
     def error(self, status: int, message: str) -> HttpResponse:
         return JsonResponse({"error": message}, status=status)
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        """Answer another method with a 405 in the endpoint's own kind, not an HTML page."""
+        response = self.error(405, "Phương thức không được hỗ trợ.")
+        response["Allow"] = ", ".join(self._allowed_methods())
+        return response
+
 
 class HitView(CountingView):
     """Answer a POST with an empty body (or a JSON object) with the live numbers as JSON."""

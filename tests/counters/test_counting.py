@@ -308,6 +308,7 @@ def test_a_wrong_method_on_the_json_endpoint_is_a_405(visitor, article):
         response = getattr(visitor, method)(hit_url(article))
         assert response.status_code == 405
         assert response["Allow"] == "POST"
+        assert response.json() == {"error": "Phương thức không được hỗ trợ."}
 
 
 def test_counting_responses_are_never_cached(visitor, browser_hit, article):
