@@ -48,7 +48,7 @@ DEFAULT_REDIS = "redis://127.0.0.1:6379/1"
 # The search row rotates through these (each by relevance and by date, pages 1 to
 # 3): common words matching most articles, rarer ones, with and without
 # diacritics, and a typo. Each request also carries its own number, so that
-# none is answered from the search's result cache: the row measures cold queries.
+# none is answered from the page cache: the row measures cold queries.
 SEARCH_QUERIES = [
     "cải cách hành chính",
     "thành phố",
@@ -130,7 +130,7 @@ def search_latency(url: str, paths: list[str]) -> str:
 def search_lua(paths: list[str]) -> str:
     """Return the wrk Lua of the search row: WRK_LUA plus a request() rotating the paths.
 
-    Each request carries a number unique to this run, so the result cache never answers.
+    Each request carries a number unique to this run, so the page cache never answers.
     """
     listed = ",\n".join(f'  "{path}"' for path in paths)
     return WRK_LUA + textwrap.dedent(

@@ -592,9 +592,10 @@ def test_rebuild_command_repairs_search_text_written_around_save(make_article):
     assert list(search_articles(["cai", "cach"])) == [article]
 
 
-def test_a_repeated_search_is_served_from_cache_until_an_article_changes(
-    client, make_article, django_assert_num_queries
+def test_a_repeated_search_is_served_from_the_page_cache_until_an_article_changes(
+    client, make_article, django_assert_num_queries, settings
 ):
+    settings.PAGE_CACHE = True
     make_article(title="Cải cách một")
     assert titles(client.get(SEARCH, {"q": "cai cach"})) == ["Cải cách một"]
     with django_assert_num_queries(0):
