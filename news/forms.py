@@ -97,6 +97,10 @@ class SearchForm(forms.Form):
         },
     )
 
+    def date_fields(self):
+        """Return the bound fields of the date range, as the template writes them out."""
+        return [self["start"], self["end"]]
+
     def clean_q(self):
         q = self.cleaned_data["q"]
         if not query_terms(q):
