@@ -168,19 +168,22 @@ _rendered = ProcessEntries(RENDERED_ENTRIES)
 _next_changes = ProcessEntries(4)
 
 
-def cached_for_content(name: str, compute, *, timeout: int, shared: bool = True):
+def cached_for_content(
+    name: str, compute, *, timeout: int, shared: bool = True, entries: ProcessEntries | None = None
+):
     """Return compute()'s value, kept until the content changes or timeout seconds pass.
 
     For what every page shows (menus, sidebar blocks): computed once per
     content version instead of on every request, kept in this process as well
     as in the shared cache, and never kept past the next scheduled
     publication or expiry. With shared=False only this process keeps it, among
-    at most PROCESS_ONLY_ENTRIES values: for values kept per article or page,
-    which would be too many for the shared cache.
+    at most PROCESS_ONLY_ENTRIES values (or in entries of the caller's own):
+    for values kept per article or page, which would be too many for the
+    shared cache.
     """
     version = content_version()
     key = f"news:{name}:{version}"
-    local = _local if shared else _process_only
+    local = _local if shared else entries or _process_only
     value = local.get(version, key)
     if value is not None:
         return value

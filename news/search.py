@@ -324,27 +324,28 @@ WINDOW_BELOW_SHARE = 0.25
 # finds enough matches at the first try.
 WINDOW_MARGIN = 1.5
 
-# The articles holding each word the query's vector holds (the words its
-# tsquery asks for, parsed as the articles were), then ('', all articles).
-_HELD_SQL = r"""
+# How long this process keeps the vocabulary's counts it read, at most (they
+# are dropped at once when the content changes).
+VOCABULARY_SECONDS = 600
+# The counts of the words of that many queries, at most, kept by this process.
+KEPT_QUERIES = 1024
+
+
+@functools.cache
+def _kept_queries():
+    from news.caching import ProcessEntries
+
+    return ProcessEntries(KEPT_QUERIES)
+
+
+# The articles holding each word the query's vector holds: the words its
+# tsquery asks for, parsed as the articles were.
+_HELD_SQL = """
 SELECT query.word, coalesce(held.articles, 0)
 FROM unnest(tsvector_to_array(to_tsvector('vietnamese_unaccent'::regconfig, %s))) AS query (word)
 LEFT JOIN news_searchword AS held ON held.word = query.word
-UNION ALL
-SELECT '', coalesce(sum(articles), 0) FROM news_searchword WHERE word LIKE '\_m%%'
 """
-# The newest month by which the months up to the given one hold that many
-# articles, and how many they hold; no row if all of them hold fewer.
-_WINDOW_SQL = r"""
-SELECT word, held FROM (
-    SELECT word, sum(articles) OVER (ORDER BY word DESC) AS held
-    FROM news_searchword
-    WHERE word LIKE '\_m%%' AND word <= %s
-) AS months
-WHERE held >= %s
-ORDER BY word DESC
-LIMIT 1
-"""
+_MONTHS_SQL = r"SELECT word, articles FROM news_searchword WHERE word LIKE '\_m%' AND articles > 0"
 
 
 def month_lexeme(moment: dt.datetime | dt.date) -> str:
@@ -375,28 +376,58 @@ class Window:
 
     @classmethod
     def holding(cls, articles: float, now: dt.datetime) -> Window | None:
-        """Return the fewest last months that hold that many articles, None if all hold fewer."""
-        with connection.cursor() as cursor:
-            cursor.execute(_WINDOW_SQL, [month_lexeme(now), articles])
-            row = cursor.fetchone()
-        return cls(months_since(row[0], now), int(row[1])) if row else None
+        """Return the fewest last months that hold that many articles, None if only all do."""
+        current, held = month_lexeme(now), 0
+        months = [(month, count) for month, count in month_counts() if month <= current]
+        for month, count in months[:-1]:
+            held += count
+            if held >= articles:
+                return cls(months_since(month, now), held)
+        return None
 
     def tsquery(self) -> str:
         """Return the tsquery of any of the months."""
         return " | ".join(f"'{month}'" for month in self.months)
 
 
-def held_counts(terms: list[str]) -> tuple[list[int], int]:
-    """Return the number of articles holding each word of the terms, and of all articles.
+def month_counts() -> list[tuple[str, int]]:
+    """Return the lexeme of every month with articles and their number, newest first.
 
-    PostgreSQL only. The words are those the database reads in the terms, the
-    ones a search matches, whatever the database's parser and case rules make
-    of a term that Python folded.
+    PostgreSQL only; read once per content version.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_HELD_SQL, [" ".join(terms)])
-        rows = cursor.fetchall()
-    return [n for word, n in rows if word], next(n for word, n in rows if not word)
+    from news.caching import cached_for_content
+
+    def read():
+        with connection.cursor() as cursor:
+            cursor.execute(_MONTHS_SQL)
+            return sorted(cursor.fetchall(), reverse=True)
+
+    return cached_for_content("search:months", read, timeout=VOCABULARY_SECONDS)
+
+
+def held_counts(terms: list[str]) -> list[int]:
+    """Return the number of articles holding each word of the terms (PostgreSQL).
+
+    The words are those the database reads in the terms, the ones a search
+    matches, whatever its parser and case rules make of a term that Python
+    folded. Kept by this process per content version: popular queries repeat.
+    """
+    from news.caching import cached_for_content
+
+    text = " ".join(terms)
+
+    def read():
+        with connection.cursor() as cursor:
+            cursor.execute(_HELD_SQL, [text])
+            return [n for _, n in cursor.fetchall()]
+
+    return cached_for_content(
+        f"search:held:{text}",
+        read,
+        timeout=VOCABULARY_SECONDS,
+        shared=False,
+        entries=_kept_queries(),
+    )
 
 
 def find(
@@ -429,7 +460,8 @@ def find(
     filters = tuple(name for name in FILTER_KINDS if name in values)
     window = None
     if has_vocabulary():
-        held, articles = held_counts(terms)
+        held = held_counts(terms)
+        articles = sum(n for _, n in month_counts()) if all(held) else 0
         rarest = min(held, default=articles)
         if not rarest:
             return Matches(ids=[], capped=False)

@@ -24,9 +24,12 @@ SEARCH = "/tim-kiem/"
 on_postgresql = pytest.mark.postgresql
 
 
-def on_vocabulary() -> int:
-    """Return 1 where a search first reads the vocabulary's counts (PostgreSQL), else 0."""
-    return int(connection.vendor == "postgresql")
+def vocabulary_queries() -> int:
+    """Return how many queries a search makes first on a cold cache to read the vocabulary.
+
+    PostgreSQL counts the articles of the query's words and of every month: 2.
+    """
+    return 2 if connection.vendor == "postgresql" else 0
 
 
 def titles(response):
@@ -330,8 +333,8 @@ def test_search_page_query_count_does_not_grow_with_results(
     # The matches, the page of results, the next scheduled change (two, for
     # the cache lifetime), the categories (menu and filter); the sidebar's
     # blocks on a cold cache (visit numbers, most read, links, photos, archive
-    # blocks): 9. On PostgreSQL, the vocabulary's count of the words first.
-    with django_assert_num_queries(14 + on_vocabulary()):
+    # blocks): 9. On PostgreSQL, the vocabulary's counts first.
+    with django_assert_num_queries(14 + vocabulary_queries()):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -343,8 +346,8 @@ def test_query_count_with_every_filter_is_fixed(
         make_article(title=f"Cải cách {i}")
     # The chosen category, the matches, the page, the next scheduled change
     # (two), the categories; the sidebar's blocks on a cold cache: 9. On
-    # PostgreSQL, the vocabulary's count of the words first.
-    with django_assert_num_queries(15 + on_vocabulary()):
+    # PostgreSQL, the vocabulary's counts first.
+    with django_assert_num_queries(15 + vocabulary_queries()):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},
@@ -669,7 +672,7 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
     read = [
         "months" if "_m20" in query["sql"] else "all"
         for query in captured.captured_queries
-        if "news_article" in query["sql"]
+        if '"search_vector" @@' in query["sql"]
     ]
     assert read == windows
     # The same answer as reading every month.
@@ -679,10 +682,33 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
 
 
 @on_postgresql
-def test_a_word_no_article_holds_is_answered_by_the_vocabulary_alone(
-    weekly_news, django_assert_num_queries
-):
+def test_a_word_no_article_holds_is_answered_by_the_vocabulary_alone(weekly_news):
+    from django.test.utils import CaptureQueriesContext
+
     from news.search import Matches, find
 
-    with django_assert_num_queries(1):
+    with CaptureQueriesContext(connection) as captured:
         assert find(["lua", "khongco"]) == Matches(ids=[], capped=False)
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert any("news_searchword" in query for query in sql)
+    assert not any('"search_vector" @@' in query for query in sql)
+
+
+@on_postgresql
+def test_the_vocabulary_counts_are_read_once_per_content_version(
+    weekly_news, make_article, django_assert_num_queries
+):
+    from django.test.utils import CaptureQueriesContext
+
+    from news.search import find
+
+    find(["lua", "gao"])
+    # Only the matches are read again.
+    with django_assert_num_queries(1):
+        find(["lua", "gao"], by_date=True)
+    # A new article changes the content version: the counts are read anew.
+    article = make_article(title="Lúa gạo mới")
+    with CaptureQueriesContext(connection) as captured:
+        found = find(["lua", "gao"], by_date=True)
+    assert found.ids[0] == article.pk
+    assert any("news_searchword" in query["sql"] for query in captured.captured_queries)
