@@ -650,9 +650,32 @@ def _words_before(text: str, end: int, count: int) -> list[re.Match]:
     return found[-count:] if count else []
 
 
+def readable_text(*, lead: str, body: str) -> str:
+    """Return the lead and the plain text of the HTML body, NFC: what a snippet is cut from."""
+    return unicodedata.normalize("NFC", f"{lead} {plain_text(body)}".strip())
+
+
+def article_text(article) -> str:
+    """Return readable_text() of an article, kept by this process per content version.
+
+    Popular articles come up in many searches; reading their HTML is most of
+    a snippet's cost.
+    """
+    from news.caching import rendered_for_content
+
+    return rendered_for_content(
+        f"readable-text:{article.pk}",
+        lambda: readable_text(lead=article.lead, body=article.body),
+    )
+
+
 def snippet(*, lead: str, body: str, terms: list[str], size: int = SNIPPET_WORDS) -> SafeString:
     """Return about size words of the lead and body around the first match, highlighted."""
-    text = unicodedata.normalize("NFC", f"{lead} {plain_text(body)}".strip())
+    return excerpt(readable_text(lead=lead, body=body), terms, size=size)
+
+
+def excerpt(text: str, terms: list[str], *, size: int = SNIPPET_WORDS) -> SafeString:
+    """Return about size words of readable_text() around the first match, highlighted."""
     first = _terms_pattern(tuple(terms)).search(text) if terms else None
     at = first.start() if first else 0
     before = _words_before(text, at, size // 4)

@@ -415,7 +415,7 @@ class SearchView(ListView):
         terms = self.corrected or (self.options["terms"] if self.options else [])
         for article in context["article_list"]:
             article.highlighted_title = search.highlight(article.title, terms)
-            article.snippet = search.snippet(lead=article.lead, body=article.body, terms=terms)
+            article.snippet = search.excerpt(search.article_text(article), terms)
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

@@ -712,3 +712,13 @@ def test_the_vocabulary_counts_are_read_once_per_content_version(
         found = find(["lua", "gao"], by_date=True)
     assert found.ids[0] == article.pk
     assert any("news_searchword" in query["sql"] for query in captured.captured_queries)
+
+
+def test_a_snippet_follows_an_edit_of_the_article(client, make_article):
+    article = make_article(title="Tin", lead="", body="<p>Cải cách lần đầu.</p>")
+    assert "lần đầu" in client.get(SEARCH, {"q": "cai cach"}).content.decode()
+    article.body = "<p>Cải cách lần hai.</p>"
+    article.save()
+    html = client.get(SEARCH, {"q": "cai cach"}).content.decode()
+    assert "lần hai" in html
+    assert "lần đầu" not in html
