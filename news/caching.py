@@ -26,7 +26,8 @@ NEXT_CHANGE_KEY = "news:next-change:{version}"
 LOCAL_ENTRIES = 256
 # Values kept per article or page by this process alone, at most: a few MB.
 PROCESS_ONLY_ENTRIES = 512
-# Small rendered pieces (list items) this process keeps, at most: about 2 MB.
+# Small rendered pieces (list items, their frames, the text snippets are cut
+# from) this process keeps, at most: a few MB.
 RENDERED_ENTRIES = 4096
 RENDERED_SECONDS = 3600
 # How long this process trusts the next scheduled change it read; past that
