@@ -2,7 +2,8 @@
 
 Any change to articles bumps the version, so cached entries keyed with the old
 version are never read again; no key-by-key purge is needed and every process
-sharing the cache sees the change at once. Scheduled publishing needs no cron
+sharing the cache sees the change within CONTENT_VERSION_SECONDS (a quarter of
+a second; the process that made it, at once). Scheduled publishing needs no cron
 job: cache lifetimes never run past the next moment an article appears or
 expires.
 """
@@ -14,6 +15,7 @@ import secrets
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
@@ -43,6 +45,8 @@ FALLBACK_SECONDS = 5
 _request = threading.local()
 _fallback_lock = threading.Lock()
 _fallback = {"version": 0, "until": 0.0}
+# The version this process read last, and until when it trusts it (monotonic).
+_known = {"version": 0, "until": 0.0}
 
 
 def begin_request(**kwargs) -> None:
@@ -65,10 +69,27 @@ def content_version() -> int:
     """Return the current content version, starting one if the cache has none.
 
     Within a request the version is read once: every cache key of one page
-    then agrees, and the page costs one shared-cache read for it.
+    then agrees. A process trusts the version it read for
+    settings.CONTENT_VERSION_SECONDS: under load most pages then cost no
+    shared-cache read at all, and a change made elsewhere shows within that
+    much (one made by this process, at once).
     """
     if getattr(_request, "active", False) and _request.version is not None:
         return _request.version
+    now = time.monotonic()
+    # Bounded on both sides: a clock set back (tests travel in time) must not
+    # make a read last.
+    if 0 < _known["until"] - now <= settings.CONTENT_VERSION_SECONDS:
+        version = _known["version"]
+    else:
+        version = _shared_version()
+        _known["version"], _known["until"] = version, now + settings.CONTENT_VERSION_SECONDS
+    if getattr(_request, "active", False):
+        _request.version = version
+    return version
+
+
+def _shared_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         version = _new_version()
@@ -77,8 +98,6 @@ def content_version() -> int:
             version = cache.get(VERSION_KEY)
             if version is None:
                 version = _process_version()
-    if getattr(_request, "active", False):
-        _request.version = version
     return version
 
 
@@ -94,6 +113,7 @@ def bump_content_version() -> None:
     """Make every cached public page, feed and sitemap stale."""
     _request.version = None
     _fallback["until"] = 0.0
+    _known["until"] = 0.0
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

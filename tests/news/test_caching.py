@@ -114,3 +114,21 @@ def test_the_next_change_is_kept_in_the_process_until_its_moment(
         assert next_change_at() == first.published_at
     with time_machine.travel(now + dt.timedelta(minutes=6)), django_assert_num_queries(2):
         assert next_change_at() == second.published_at
+
+
+def test_a_version_bumped_elsewhere_shows_within_the_time_a_process_trusts_its_own(settings):
+    import time
+
+    from django.core.cache import cache
+
+    from news.caching import VERSION_KEY, bump_content_version
+
+    settings.CONTENT_VERSION_SECONDS = 0.2
+    version = content_version()
+    cache.incr(VERSION_KEY)
+    assert content_version() == version
+    time.sleep(0.25)
+    assert content_version() == version + 1
+    # A change made by this process shows at once.
+    bump_content_version()
+    assert content_version() == version + 2
