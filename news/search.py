@@ -28,6 +28,7 @@ finds the same articles on SQLite and PostgreSQL:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import itertools
@@ -533,18 +534,41 @@ def _articles_query(size: int) -> PreparedQuery:
     )
 
 
+# Articles of search results this process keeps per content version, at most,
+# and for how long.
+KEPT_ARTICLES = 2048
+ARTICLE_SECONDS = 600
+
+
+@functools.cache
+def _kept_articles():
+    from news.caching import ProcessEntries
+
+    return ProcessEntries(KEPT_ARTICLES)
+
+
 def articles_in_order(ids: list[int]) -> list:
-    """Return the articles with these ids, with their categories, in the order of ids."""
+    """Return the articles with these ids, with their categories, in the order of ids.
+
+    This process keeps the articles it loaded until the content changes: the
+    same articles come up in many searches. Each caller gets copies of its own.
+    """
+    from news.caching import content_version
     from news.selectors import attach_categories
 
     if not ids:
         return []
-    # One compiled query per page size: a short last page repeats its last id.
-    size = settings.NEWS_PAGE_SIZE if len(ids) <= settings.NEWS_PAGE_SIZE else len(ids)
-    padded = [*ids, *[ids[-1]] * (size - len(ids))]
-    rows = _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)})
-    found = {article.pk: article for article in rows}
-    return attach_categories([found[pk] for pk in ids if pk in found])
+    version, kept = content_version(), _kept_articles()
+    found = {pk: article for pk in ids if (article := kept.get(version, pk)) is not None}
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        # One compiled query per page size: a short list repeats its last id.
+        size = max(settings.NEWS_PAGE_SIZE, len(missing))
+        padded = [*missing, *[missing[-1]] * (size - len(missing))]
+        for article in _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)}):
+            kept.set(version, article.pk, article, ARTICLE_SECONDS)
+            found[article.pk] = article
+    return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found])
 
 
 # The nearest known words to a term by trigram distance, the commonest among

@@ -722,3 +722,21 @@ def test_a_snippet_follows_an_edit_of_the_article(client, make_article):
     html = client.get(SEARCH, {"q": "cai cach"}).content.decode()
     assert "lần hai" in html
     assert "lần đầu" not in html
+
+
+def test_the_articles_of_results_are_loaded_once_per_content_version(
+    make_article, django_assert_num_queries
+):
+    from news.search import articles_in_order
+
+    first = make_article(title="Cải cách một")
+    second = make_article(title="Cải cách hai")
+    ids = [second.pk, first.pk]
+    assert [article.title for article in articles_in_order(ids)] == ["Cải cách hai", "Cải cách một"]
+    with django_assert_num_queries(0):
+        again = articles_in_order(ids[:1])
+    again[0].snippet = "chỉ của trang này"
+    assert not hasattr(articles_in_order(ids[:1])[0], "snippet")
+    first.title = "Cải cách mới"
+    first.save()
+    assert [article.title for article in articles_in_order(ids)] == ["Cải cách hai", "Cải cách mới"]
