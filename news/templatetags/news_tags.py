@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
@@ -72,15 +73,22 @@ def pagination(context):
     if page is None or page.paginator.num_pages <= 1:
         return ""
     render = _pagination.__wrapped__ if settings.DEBUG else _pagination
-    return render(page.number, page.paginator.num_pages, context.get("query_suffix", ""))
+    html = render(page.number, page.paginator.num_pages)
+    # Each search has a query string of its own: it goes in after the rendering.
+    suffix = conditional_escape(context.get("query_suffix", ""))
+    return SafeString(html.replace(QUERY_SUFFIX, suffix))
+
+
+# Where the page links carry the list's query string ("&q=…"), in the kept HTML.
+QUERY_SUFFIX = "\ue000query-suffix\ue000"
 
 
 @functools.lru_cache(maxsize=1024)
-def _pagination(number: int, num_pages: int, query_suffix: str) -> str:
+def _pagination(number: int, num_pages: int) -> str:
     # A stand-in list of that many pages gives the same links as the real one.
     page = Paginator(range(num_pages), 1).page(number)
     return render_to_string(
-        "includes/pagination.html", {"page_obj": page, "query_suffix": query_suffix}
+        "includes/pagination.html", {"page_obj": page, "query_suffix": QUERY_SUFFIX}
     )
 
 
