@@ -172,10 +172,12 @@ def _item_frame(article, with_image: bool) -> tuple[str, str]:
     image = ""
     if with_image and article.image:
         image = ITEM_IMAGE.format(_escaped(article.image.url), _escaped(article.image_alt))
-    published = _local(article.published_at)
     return (
         ITEM_START.format(image=image, url=_escaped(article.get_absolute_url())),
-        ITEM_DATE.format(iso=_escaped(published.isoformat()), date=f"{published:%d/%m/%Y}"),
+        ITEM_DATE.format(
+            iso=_escaped(iso_datetime(article.published_at)),
+            date=_escaped(vn_date(article.published_at)),
+        ),
     )
 
 
