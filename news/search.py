@@ -160,13 +160,11 @@ class StoredVector(Expression):
         return Col(query.get_initial_alias(), column)
 
 
-def supports_typos() -> bool:
-    """Return True if the database can correct typos (PostgreSQL's pg_trgm and vocabulary)."""
-    return connection.vendor == "postgresql"
-
-
 def has_vocabulary() -> bool:
-    """Return True if the database counts the articles of each word and month (PostgreSQL)."""
+    """Return True if the database keeps the vocabulary (PostgreSQL).
+
+    It counts the articles of each word and month, and with pg_trgm corrects typos.
+    """
     return connection.vendor == "postgresql"
 
 
@@ -596,7 +594,7 @@ MAX_TYPO_DISTANCE = 0.7
 def corrected_terms(terms: list[str]) -> list[str]:
     """Return the terms with each one no article holds replaced by the nearest word that is held.
 
-    PostgreSQL only (see supports_typos()). A term with no word near enough
+    PostgreSQL only (see has_vocabulary()). A term with no word near enough
     stays as it is. The vocabulary holds the words of every article, drafts
     too: show a correction only when its search finds public articles.
     """

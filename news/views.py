@@ -388,7 +388,7 @@ class SearchView(ListView):
         if self.options is None:
             return []
         self.matches = search.find(**self.options)
-        if not self.matches.ids and search.supports_typos():
+        if not self.matches.ids and search.has_vocabulary():
             corrected = search.corrected_terms(self.options["terms"])
             if corrected != self.options["terms"]:
                 found = search.find(**{**self.options, "terms": corrected})
