@@ -132,8 +132,9 @@ def next_change_at() -> dt.datetime | None:
     cached = _next_changes.get(version, key)
     if cached is None:
         cached = cache.get(key)
+        if cached is not None:
+            _next_changes.set(version, key, cached, NEXT_CHANGE_SECONDS)
     if cached is not None and (cached == "never" or cached > now):
-        _next_changes.set(version, key, cached, NEXT_CHANGE_SECONDS)
         return None if cached == "never" else cached
     published = Article.objects.filter(status=Article.Status.PUBLISHED)
     # Two plain MIN()s, each answered from an index; one MIN() ... FILTER read every row.
