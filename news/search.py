@@ -460,7 +460,9 @@ def find(
     window = None
     if has_vocabulary():
         held = held_counts(terms)
-        articles = sum(n for _, n in month_counts()) if all(held) else 0
+        if not all(held):
+            return Matches(ids=[], capped=False)
+        articles = sum(n for _, n in month_counts())
         rarest = min(held, default=articles)
         if not rarest:
             return Matches(ids=[], capped=False)
