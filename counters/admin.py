@@ -26,6 +26,10 @@ class MostReadPeriodForm(forms.Form):
     )
 
 
+# An article's id as the correction form reads it; anything else is taken for a slug.
+ARTICLE_ID = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
 class CorrectionForm(forms.Form):
     article = forms.CharField(
         label="Bài viết",
@@ -40,7 +44,12 @@ class CorrectionForm(forms.Form):
         key = self.cleaned_data["article"].strip()
         if not key:
             return None
-        match = Q(slug=key) | (Q(pk=int(key)) if key.isdigit() and len(key) < 19 else Q())
+        match = Q(slug=key)
+        # str.isdigit() accepts "²", which int() refuses: let a form field decide what an id is.
+        try:
+            match |= Q(pk=ARTICLE_ID.clean(key))
+        except ValidationError:
+            pass
         articles = list(Article.objects.filter(match)[:2])
         if not articles:
             raise ValidationError("Không có bài viết nào có mã số hoặc đường dẫn này.")

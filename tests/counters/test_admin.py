@@ -133,6 +133,43 @@ def test_a_bad_correction_is_explained_and_changes_nothing(admin_client, data, m
     assert SiteTotal.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"article": "²", "total": 5},
+        {"article": "", "total": "²"},
+        {"article": "¹²³", "total": "٣"},
+        {"article": "9" * 40, "total": 10**30},
+    ],
+)
+def test_a_correction_in_odd_digits_is_refused_with_a_message_and_keeps_what_was_typed(
+    admin_client, article, data
+):
+    SiteTotal.objects.create(shard=0, visits=7)
+    response = admin_client.post(reverse(CORRECT_URL), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="errorlist' in html
+    for value in data.values():
+        if value != "":
+            assert f'value="{value}"' in html
+    assert selectors.live_numbers()["visits"] == 7
+    assert selectors.article_views(article.pk) == 0
+    again = admin_client.get(reverse(CORRECT_URL))
+    assert again.status_code == 200
+    assert admin_client.get(reverse(STATISTICS_URL)).status_code == 200
+
+
+def test_a_correction_shows_on_the_statistics_page_when_it_is_opened_again(admin_client):
+    response = admin_client.post(reverse(CORRECT_URL), {"article": "", "total": 5135392})
+    assert response.status_code == 302
+    page = admin_client.get(response["Location"])
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "thành 5135392" in html
+    assert "5135392" in html.split('id="content-main"')[1].replace(".", "").replace(",", "")
+
+
 def test_other_staff_cannot_correct_totals(staff_client, article):
     page = staff_client.get(reverse(STATISTICS_URL)).content.decode()
     assert reverse(CORRECT_URL) not in page
