@@ -1,5 +1,7 @@
 """Admin: the statistics page for staff, and corrections of totals for superusers."""
 
+import contextlib
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,10 +48,8 @@ class CorrectionForm(forms.Form):
             return None
         match = Q(slug=key)
         # str.isdigit() accepts "²", which int() refuses: let a form field decide what an id is.
-        try:
+        with contextlib.suppress(ValidationError):
             match |= Q(pk=ARTICLE_ID.clean(key))
-        except ValidationError:
-            pass
         articles = list(Article.objects.filter(match)[:2])
         if not articles:
             raise ValidationError("Không có bài viết nào có mã số hoặc đường dẫn này.")
