@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from news.models import Category
 from news.selectors import public_articles
@@ -42,7 +43,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # RSS readers take a description for HTML: the plain-text lead is escaped
+        # into HTML here, and the feed's XML escapes that once more.
+        return escape(item.lead)
 
     def item_pubdate(self, item):
         return timezone.localtime(item.published_at)

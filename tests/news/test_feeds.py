@@ -1,4 +1,6 @@
 import datetime as dt
+import html
+from html.parser import HTMLParser
 
 import feedparser
 import pytest
@@ -129,3 +131,35 @@ def test_a_cached_feed_is_sent_in_one_piece(client, make_article):
     # by piece would go out in thousands of small writes.
     assert len(list(cached)) == 1
     assert b"".join(cached) == fresh.content
+
+
+class Elements(HTMLParser):
+    """Collect the start tags of an HTML fragment."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def elements_of(fragment: str) -> list[str]:
+    parser = Elements()
+    parser.feed(fragment)
+    parser.close()
+    return parser.tags
+
+
+HOSTILE = "<img src=x onerror=alert(document.cookie)> & <b>đậm</b>"
+
+
+def test_a_lead_that_looks_like_html_reaches_feed_readers_as_text(client, make_article):
+    article = make_article(title="Tin có thẻ", lead=HOSTILE)
+    for url in ("/rss/", f"/rss/{article.category.slug}/"):
+        response, feed = parse(client, url)
+        (entry,) = feed.entries
+        assert entry.summary_detail.type == "text/html"
+        assert elements_of(entry.summary) == []
+        assert html.unescape(entry.summary) == HOSTILE
+        assert "<description>&amp;lt;img src=x" in response.content.decode()
