@@ -4,9 +4,12 @@ The editorial workflow (who may submit, publish and unpublish) lives in
 news.services; the admin only offers what the user may do and calls it.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
@@ -90,11 +93,52 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
+@dataclass(frozen=True)
+class DownloadLink:
+    """What the admin's file widget shows of a stored file: a name and where to get it."""
+
+    url: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+
+class AttachmentFileWidget(AdminFileWidget):
+    """Show a stored attachment by its original name, linked through the download view.
+
+    Attachments have no media URL (only the download view serves them), and
+    the stock widget asks the file for one.
+    """
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "instance", None) and value.instance.pk)
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            attachment = value.instance
+            return DownloadLink(url=attachment.get_absolute_url(), name=attachment.original_name)
+        return None
+
+
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 1
     fields = ["file", "title", "order", "kind", "size_display"]
-    readonly_fields = ["kind", "size_display"]
+    formfield_overrides = {models.FileField: {"widget": AttachmentFileWidget}}
+    readonly_fields = ["kind", "size_display", "download"]
+
+    def get_fields(self, request, obj=None):
+        # The admin shows a read-only file through its URL, which attachments do not have.
+        if self.has_change_permission(request, obj):
+            return self.fields
+        return ["download" if name == "file" else name for name in self.fields]
+
+    @admin.display(description="Tệp")
+    def download(self, attachment):
+        return format_html(
+            '<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.original_name
+        )
 
     @admin.display(description="Dung lượng")
     def size_display(self, attachment):

@@ -121,6 +121,61 @@ def test_editor_uploads_a_document_through_the_article_form(editor_client, make_
     assert (attachment.kind, attachment.original_name) == ("docx", "Kế hoạch 50-KH-UBND.docx")
 
 
+@pytest.fixture
+def superuser_client(admin_client):
+    return admin_client
+
+
+@pytest.mark.parametrize("role", ["editor", "approver", "superuser"])
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.PUBLISHED])
+def test_change_page_of_an_article_with_an_attachment_links_it_through_the_download_view(
+    request, make_article, role, status
+):
+    # An editor sees a published article read-only: the file is shown by another path.
+    client = request.getfixturevalue(f"{role}_client")
+    attachment = attach(make_article(status=status), name="Kế hoạch số 50.pdf")
+    response = client.get(reverse("admin:news_article_change", args=[attachment.article.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<a href="{attachment.get_absolute_url()}">Kế hoạch số 50.pdf</a>' in html
+    assert attachment.file.name not in html
+    download = client.get(attachment.get_absolute_url())
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == pdf_bytes()
+
+
+def test_save_and_continue_editing_reopens_the_article_with_its_attachment(
+    editor_client, make_article, category
+):
+    article = make_article(status=Status.DRAFT)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = inline_post(category, article, "Kế hoạch 50-KH-UBND.pdf", pdf_bytes())
+    response = editor_client.post(url, {**data, "_continue": "1"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    attachment = article.attachments.get()
+    assert attachment.get_absolute_url() in response.content.decode()
+    # Saving again with the stored attachment in the form keeps it and reopens the page.
+    data = inline_post(category, article, "khong-dung.pdf", pdf_bytes())
+    data.update(
+        {
+            "attachments-INITIAL_FORMS": "1",
+            "attachments-0-id": attachment.pk,
+            "attachments-0-article": article.pk,
+            "attachments-0-file": "",
+            "attachments-0-title": "Kế hoạch số 50/KH-UBND",
+            "_continue": "1",
+        }
+    )
+    response = editor_client.post(url, data, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "Kế hoạch số 50/KH-UBND" in response.content.decode()
+    attachment.refresh_from_db()
+    assert (attachment.title, attachment.original_name) == (
+        "Kế hoạch số 50/KH-UBND",
+        "Kế hoạch 50-KH-UBND.pdf",
+    )
+
+
 def test_original_names_are_cleaned_and_given_the_real_extension():
     assert clean_display_name('C:\\Tài liệu\\Kế hoạch "số 50".pdf', "docx") == (
         "Kế hoạch số 50.docx"
