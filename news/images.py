@@ -21,14 +21,18 @@ def open_validated_image(uploaded) -> Image.Image:
     40 megapixels; a decompression bomb is refused before it is decoded.
     """
     if uploaded.size is not None and uploaded.size > MAX_BYTES:
-        raise ValidationError(
-            _("Ảnh quá lớn: tối đa %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}, code="too_big"
-        )
+        raise _too_big()
+    # Pillow closes the file it read a PNG or GIF from when the image is closed:
+    # decode from a copy, so that the upload stays readable for the next step.
     uploaded.seek(0)
+    data = uploaded.read(MAX_BYTES + 1)
+    uploaded.seek(0)
+    if len(data) > MAX_BYTES:
+        raise _too_big()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(uploaded)
+            image = Image.open(io.BytesIO(data))
             image.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
@@ -45,13 +49,18 @@ def open_validated_image(uploaded) -> Image.Image:
             code="too_many_pixels",
         )
     # verify() leaves the image unusable: open it again for decoding.
-    uploaded.seek(0)
-    image = Image.open(uploaded)
+    image = Image.open(io.BytesIO(data))
     try:
         image.load()
     except Exception:
         raise ValidationError(_("Tệp ảnh bị hỏng, không đọc được."), code="broken") from None
     return image
+
+
+def _too_big() -> ValidationError:
+    return ValidationError(
+        _("Ảnh quá lớn: tối đa %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}, code="too_big"
+    )
 
 
 def reencode(image: Image.Image, *, max_width: int | None = None) -> ContentFile:

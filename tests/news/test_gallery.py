@@ -51,6 +51,20 @@ def png_of_zeros(width: int, height: int, name="bom.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="image/png")
 
 
+def picture(fmt: str, width=800, height=400, *, name=None) -> SimpleUploadedFile:
+    """Return an uploaded image of a coloured gradient in a format the album form accepts."""
+    gradient = Image.linear_gradient("L").resize((width, height))
+    image = Image.merge(
+        "RGB", (gradient, gradient.transpose(Image.Transpose.FLIP_LEFT_RIGHT), gradient)
+    )
+    if fmt == "GIF":
+        image = image.convert("P")
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    extension = {"JPEG": "jpg"}.get(fmt, fmt.lower())
+    return SimpleUploadedFile(name or f"anh.{extension}", buffer.getvalue(), f"image/{fmt.lower()}")
+
+
 @pytest.fixture
 def album(db):
     return Album.objects.create(title="Lễ hội Dạ cổ Hoài lang", date=dt.date(2024, 9, 1))
@@ -297,6 +311,32 @@ def test_admin_creates_an_album_with_several_photos_at_once(admin_client):
     assert [p.order for p in photos] == [0, 1, 2]
     assert {p.alt_text for p in photos} == {"Quang cảnh hội nghị"}
     assert all(default_storage.exists(p.rendition_name(640)) for p in photos)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "GIF", "WEBP"])
+def test_admin_stores_one_photo_of_each_accepted_format(admin_client, fmt):
+    response = admin_client.post(
+        reverse("admin:news_album_add"), _album_form(new_photos=[picture(fmt, 1000, 500)])
+    )
+    assert response.status_code == 302
+    [photo] = Album.objects.get().photos.all()
+    # A GIF keeps its first frame only, as a PNG.
+    stored_format = {"GIF": "PNG"}.get(fmt, fmt)
+    with default_storage.open(photo.image.name) as stored:
+        assert Image.open(stored).format == stored_format
+    assert (photo.width, photo.height) == (1000, 500)
+    assert all(default_storage.exists(photo.rendition_name(w)) for w in photo.rendition_widths())
+
+
+def test_admin_stores_photos_of_all_four_formats_at_once(admin_client):
+    uploads = [picture(fmt, name=f"anh-{fmt}") for fmt in ("PNG", "GIF", "JPEG", "WEBP")]
+    response = admin_client.post(reverse("admin:news_album_add"), _album_form(new_photos=uploads))
+    assert response.status_code == 302
+    album = Album.objects.get()
+    photos = list(album.photos.all())
+    assert len(photos) == 4
+    page = admin_client.get(album.get_absolute_url()).content.decode()
+    assert all(f'<img src="{photo.image.url}"' in page for photo in photos)
 
 
 def test_admin_edits_photos_of_an_album_and_adds_more(admin_client, album):
