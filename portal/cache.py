@@ -1,11 +1,14 @@
 """A Redis cache that is an accelerator, never a single point of failure.
 
 Django's own Redis backend raises on a lost connection, which would turn a
-Redis outage into a site outage. This backend turns every connection error
-into a cache miss (reads) or a no-op (writes), logs a warning at most once a
-minute per process, and opens a circuit breaker for a few seconds after a
-failure, so that a dead Redis costs one short timeout per breaker period
-instead of one per cache call.
+Redis outage into a site outage, and on a command Redis refuses (a full Redis
+with `maxmemory-policy noeviction` refuses every write with OutOfMemoryError),
+which turned a full Redis into a 500 on every page. This backend turns every
+Redis error into a cache miss (reads) or a no-op (writes) and logs a warning
+at most once a minute per process. After a connection failure it also opens a
+circuit breaker for a few seconds, so that a dead Redis costs one short
+timeout per breaker period instead of one per cache call; a refused command
+does not, since Redis still answers and reads still work.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ from functools import wraps
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("portal.cache")
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Everything else redis-py raises: Redis answered, but refused the command
+# (OutOfMemoryError, ReadOnlyError on a replica, a wrong type, a missing permission).
+REFUSED = RedisError
 
 
 def _guarded(fallback):
@@ -37,6 +44,9 @@ def _guarded(fallback):
                 result = method(self, *args, **kwargs)
             except UNAVAILABLE as error:
                 self.record_failure(error)
+                return fallback(*args, **kwargs)
+            except REFUSED as error:
+                self.record_refusal(error)
                 return fallback(*args, **kwargs)
             self.record_success()
             return result
@@ -73,7 +83,7 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
 
 class ResilientRedisCache(RedisCache):
-    """Django's RedisCache that degrades to a miss or a no-op when Redis is unreachable.
+    """Django's RedisCache that degrades to a miss or a no-op when Redis fails or refuses.
 
     Extra OPTIONS (removed before the rest reach redis-py):
     - ``breaker_seconds``: how long to skip Redis after a failure (default 5).
@@ -92,7 +102,9 @@ class ResilientRedisCache(RedisCache):
         self._lock = threading.Lock()
         self._open_until = 0.0
         self._last_warning = float("-inf")
+        self._last_refusal_warning = float("-inf")
         self.failures = 0
+        self.refusals = 0
 
     def breaker_is_open(self) -> bool:
         """Return True while Redis calls are skipped after a recent failure."""
@@ -112,6 +124,21 @@ class ResilientRedisCache(RedisCache):
             type(error).__name__,
             error,
             self.breaker_seconds,
+        )
+
+    def record_refusal(self, error: Exception) -> None:
+        """Log that Redis refused a command, unless that was logged recently; keep using Redis."""
+        now = time.monotonic()
+        with self._lock:
+            self.refusals += 1
+            if now - self._last_refusal_warning < self.warning_interval:
+                return
+            self._last_refusal_warning = now
+        logger.warning(
+            "Redis cache refused a command (%s: %s); carrying on without that entry. "
+            "A full Redis needs maxmemory-policy allkeys-lru (see docs/caching.md).",
+            type(error).__name__,
+            error,
         )
 
     def record_success(self) -> None:

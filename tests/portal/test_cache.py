@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import caches
 
 from portal.cache import ResilientRedisCache
+from tests.portal.redis_server import RedisServer
 
 
 @pytest.fixture
@@ -119,3 +120,86 @@ def test_reachable_redis_caches_as_usual():
         assert cache.failures == 0
     finally:
         cache.delete_many(["page", "hits"])
+
+
+@pytest.fixture
+def full_redis():
+    """Start a Redis at its maxmemory with noeviction: it refuses every write."""
+    server = RedisServer(maxmemory="2mb", policy="noeviction")
+    try:
+        server.fill()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def forbidding_redis():
+    """Start a Redis whose user may run no command at all: it refuses every read and write."""
+    server = RedisServer()
+    try:
+        server.client.execute_command(
+            "ACL", "SETUSER", "reader", "on", ">secret", "~*", "-@all", "+@connection"
+        )
+        yield server
+    finally:
+        server.stop()
+
+
+def every_method(cache):
+    """Call every method of the cache API once; return what each answered."""
+    return {
+        "get": cache.get("page", "default"),
+        "set": cache.set("page", "x" * 10_000, 30),
+        "add": cache.add("other", "x" * 10_000, 30),
+        "get_many": cache.get_many(["page", "other"]),
+        "set_many": cache.set_many({"a": "x" * 10_000, "b": "y" * 10_000}, 30),
+        "touch": cache.touch("page", 30),
+        "has_key": cache.has_key("page"),
+        "get_or_set": cache.get_or_set("fresh", "value", 30),
+        "delete": cache.delete("page"),
+        "delete_many": cache.delete_many(["a", "b"]),
+    }
+
+
+def test_full_redis_that_refuses_writes_skips_them_and_keeps_reading(full_redis, caplog):
+    cache = ResilientRedisCache(full_redis.url(), {"KEY_PREFIX": "test"})
+    full_redis.client.delete("filler:0")
+    full_redis.client.set(cache.make_key("kept"), cache._cache._serializer.dumps("still here"))
+    full_redis.fill()
+    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+        answers = every_method(cache)
+        assert cache.get("kept") == "still here"
+        with pytest.raises(ValueError):
+            cache.incr("kept")
+    assert answers["set"] is None
+    assert answers["add"] is False
+    assert answers["set_many"] == ["a", "b"]
+    assert answers["get_or_set"] == "value"
+    # Refused writes say nothing about reads: the breaker stays closed.
+    assert not cache.breaker_is_open()
+    assert cache.refusals >= 3
+    warnings = [r.getMessage() for r in caplog.records if r.name == "portal.cache"]
+    assert len(warnings) == 1
+    assert "OutOfMemoryError" in warnings[0]
+
+
+def test_redis_that_refuses_every_command_reads_as_an_empty_cache(forbidding_redis):
+    cache = ResilientRedisCache(forbidding_redis.url(user="reader"), {})
+    answers = every_method(cache)
+    assert answers == {
+        "get": "default",
+        "set": None,
+        "add": False,
+        "get_many": {},
+        "set_many": ["a", "b"],
+        "touch": False,
+        "has_key": False,
+        "get_or_set": "value",
+        "delete": False,
+        "delete_many": None,
+    }
+    with pytest.raises(ValueError):
+        cache.incr("hits")
+    assert cache.clear() is False
+    assert cache.refusals > 10
