@@ -26,19 +26,18 @@ class RedisServer:
         if executable is None:
             pytest.skip("redis-server is not installed")
         self.port = free_port()
+        options = {
+            "port": self.port,
+            "bind": "127.0.0.1",
+            "save": "",
+            "appendonly": "no",
+            "maxmemory": maxmemory,
+            "maxmemory-policy": policy,
+            "daemonize": "no",
+        }
+        arguments = [part for name, value in options.items() for part in (f"--{name}", str(value))]
         self.process = subprocess.Popen(
-            [
-                executable,
-                "--port", str(self.port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--maxmemory", maxmemory,
-                "--maxmemory-policy", policy,
-                "--daemonize", "no",
-            ],  # fmt: skip
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            [executable, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         self.client = redis.Redis(port=self.port)
         deadline = time.monotonic() + 10
