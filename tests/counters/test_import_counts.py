@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from counters import selectors
 from counters.models import ArticleTotal, SiteTotal
+from tests.planner import has_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,12 @@ def test_counting_continues_from_the_imported_totals(tmp_path, client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'aria-label="Số lượt truy cập: 5135393"' in html
     assert "Số lượt người xem: " in html and ">630</span>" in html
+
+
+def test_an_import_leaves_the_planner_statistics_of_the_totals(tmp_path, article):
+    run(write(tmp_path, f"kind,article,count\nsite,,5135392\nslug,{article.slug},629\n"))
+    assert has_planner_statistics(ArticleTotal._meta.db_table)
+    assert has_planner_statistics(SiteTotal._meta.db_table)
 
 
 def test_import_replaces_existing_totals(tmp_path, article):

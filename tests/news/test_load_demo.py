@@ -17,6 +17,7 @@ from news.sanitize import sanitize_html
 from news.search import search_document
 from news.text import vietnamese_slugify
 from tests.news.conftest import ensure_roles
+from tests.planner import has_planner_statistics
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +179,22 @@ def test_debug_creates_an_editor_and_an_approver_in_their_roles(client, settings
 def test_negative_article_count_is_refused(demo):
     with pytest.raises(CommandError, match="không âm"):
         load_demo("--articles", "-1")
+
+
+def test_a_bulk_load_leaves_the_planner_statistics_of_the_articles(settings):
+    settings.DEBUG = False
+    load_demo("--articles", "40")
+    assert has_planner_statistics(Article._meta.db_table)
+    assert has_planner_statistics(Category._meta.db_table)
+
+
+@pytest.mark.postgresql
+def test_postgresql_knows_how_many_articles_a_bulk_load_added(settings):
+    settings.DEBUG = False
+    load_demo("--articles", "300")
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", ["news_article"])
+        estimate = cursor.fetchone()[0]
+    assert estimate >= 300

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from counters.models import ArticleTotal, SiteTotal
 from counters.services import set_totals
+from news.bulk import analyze
 from news.models import Article
 
 HELP = """Set starting totals from a UTF-8 CSV file with the header row
@@ -61,6 +63,7 @@ class Command(BaseCommand):
                 "(use --skip-missing to skip such rows)."
             )
         set_totals(site_visits=site_visits, article_views=article_views)
+        analyze(ArticleTotal, SiteTotal)
         for line, kind, key in missing:
             self.stderr.write(f"{file}, line {line}: skipped, no article with {kind} {key!r}.")
         parts = [] if site_visits is None else [f"site visits = {site_visits}"]
