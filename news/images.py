@@ -29,6 +29,8 @@ def open_validated_image(uploaded) -> Image.Image:
     uploaded.seek(0)
     if len(data) > MAX_BYTES:
         raise _too_big()
+    if not data:
+        raise ValidationError(_("Tệp ảnh rỗng."), code="empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -55,6 +57,18 @@ def open_validated_image(uploaded) -> Image.Image:
     except Exception:
         raise ValidationError(_("Tệp ảnh bị hỏng, không đọc được."), code="broken") from None
     return image
+
+
+def remade_image(uploaded, *, max_width: int | None = None) -> ContentFile:
+    """Return an uploaded image checked and re-encoded as reencode does, under a random name.
+
+    Raise ValidationError, as open_validated_image does, if it is not an image we accept.
+    """
+    image = open_validated_image(uploaded)
+    try:
+        return reencode(image, max_width=max_width)
+    finally:
+        image.close()
 
 
 def _too_big() -> ValidationError:

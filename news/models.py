@@ -21,6 +21,7 @@ from news.attachments import (
     format_size,
     validate_attachment,
 )
+from news.images import remade_image
 from news.links import slug_url
 from news.sanitize import sanitize_html
 from news.search import search_document
@@ -104,6 +105,9 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(SluggedModel):
+    # The stored picture: as wide as the editor's images, enough for the article's column.
+    IMAGE_MAX_WIDTH = 1600
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PENDING = "pending", _("Chờ duyệt")
@@ -229,6 +233,10 @@ class Article(SluggedModel):
         return self.title
 
     def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            # Whoever sets it, the picture is stored as pixels we encoded, under a random
+            # name: no metadata, nothing appended, no name to guess a draft's picture by.
+            self.image = remade_image(self.image.file, max_width=self.IMAGE_MAX_WIDTH)
         self.body = sanitize_html(self.body)
         self.search_text = search_document(title=self.title, lead=self.lead, body=self.body)
         update_fields = kwargs.get("update_fields")

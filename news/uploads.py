@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from news.images import open_validated_image, reencode
+from news.images import remade_image
 
 EDITOR_IMAGE_WIDTH = 1600
 
@@ -18,11 +19,10 @@ def editor_image_upload(request):
     """Store an image pasted or dropped into the editor, answering as CKEditor 5 expects."""
     uploaded = request.FILES.get("upload")
     if uploaded is None:
-        return JsonResponse({"error": {"message": "Không có tệp nào được gửi lên."}}, status=400)
+        return JsonResponse({"error": {"message": _("Không có tệp nào được gửi lên.")}}, status=400)
     try:
-        image = open_validated_image(uploaded)
+        content = remade_image(uploaded, max_width=EDITOR_IMAGE_WIDTH)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
-    content = reencode(image, max_width=EDITOR_IMAGE_WIDTH)
     name = default_storage.save(f"editor/{timezone.localdate():%Y/%m}/{content.name}", content)
     return JsonResponse({"url": default_storage.url(name)})

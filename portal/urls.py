@@ -12,7 +12,8 @@ admin.site.index_title = "Quản trị nội dung"
 
 urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    # django_ckeditor_5.urls stays out: its upload view stores files as they were sent.
+    # The editor uploads through news:editor_image_upload, which re-encodes them.
     path("hien-thi/", views.display_settings, name="display"),
     path("dem/", include("counters.urls")),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
