@@ -12,17 +12,33 @@ Readers with a session cookie (editors, staff) neither get nor store cached
 pages. Only plain 200 HTML responses without cookies or private/no-store cache
 headers are stored; anything else (the counting endpoint, feeds, errors)
 passes through untouched.
+
+The cache is bounded whatever visitors type (docs/caching.md):
+- a query string is part of the key only where the page reads it
+  (CACHED_QUERIES), each value written the one way the page's own links
+  write it; any other query string (`/?utm=1`, `?page=02`, an unknown
+  parameter) is served without the page cache, since the page is the same
+  and the key would only multiply it. Well-known tracking parameters
+  (`utm_*`, `fbclid`, `zarsrc`...) are taken off the request first, so shared
+  links are cached like the page itself;
+- search pages, whose keys hold free text, are stored at most
+  PAGE_CACHE_SEARCH_PAGES times per PAGE_CACHE_TIMEOUT;
+- pages are stored zlib-compressed: about a fifth of their size.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import time
+import zlib
+from urllib.parse import unquote_plus, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from news.caching import ProcessEntries, cache_timeout, content_version
@@ -39,15 +55,106 @@ MESSAGES_COOKIE = "messages"
 # Pages each process also keeps itself, at most: a hit then costs no transfer from the cache.
 PROCESS_PAGES = 512
 
+# zlib's default trade-off: level 9 saves a few per cent more for twice the time.
+COMPRESSION_LEVEL = 6
+
 _process_pages = ProcessEntries(PROCESS_PAGES)
 
+# How each parameter a page reads is written by the portal's own links and forms.
+# Each value has one spelling, so that one page has one key.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+SLUG_OR_EMPTY = re.compile(r"[-a-z0-9]{0,100}")
+DATE_OR_EMPTY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})?")
+SORT = re.compile(r"(date)?")
+# Free text: any query a reader may type, up to a length few real ones reach.
+SEARCH_TEXT = re.compile(r"[^\x00]{1,100}")
+PARAMETER_SPELLINGS = {
+    "page": PAGE_NUMBER,
+    "q": SEARCH_TEXT,
+    "category": SLUG_OR_EMPTY,
+    "start": DATE_OR_EMPTY,
+    "end": DATE_OR_EMPTY,
+    "sort": SORT,
+}
+FREE_TEXT = frozenset({"q"})
+LISTING = frozenset({"page"})
+# The parameters each page (by URL name) reads and may be cached under. A page
+# not named here is cached without a query string only.
+CACHED_QUERIES = {
+    "news:category": LISTING,
+    "news:archive_year": LISTING,
+    "news:archive_month": LISTING,
+    "news:archive_day": LISTING,
+    "news:gallery": LISTING,
+    "news:search": frozenset({"q", "category", "start", "end", "sort", "page"}),
+}
+# Added to shared links by social networks, mail and ad campaigns; no page reads them.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "zarsrc", "mc_cid", "mc_eid"})
+TRACKING_PREFIXES = ("utm_",)
+SEARCH_BUDGET_KEY = "pagecache:search-pages:{window}"
 
-def page_key(request) -> str:
+
+def is_tracking(name: str) -> bool:
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def drop_tracking_parameters(request) -> None:
+    """Take tracking parameters off the request, so that the page neither varies nor shows them."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    parts = query.split("&")
+    kept = [part for part in parts if not is_tracking(unquote_plus(part.split("=", 1)[0]))]
+    if len(kept) != len(parts):
+        request.META["QUERY_STRING"] = "&".join(kept)
+        # GET is parsed from QUERY_STRING on first use; forget a parse made earlier.
+        request.__dict__.pop("GET", None)
+
+
+def cached_query(request) -> str | None:
+    """Return the query string the page is cached under ("" for none), or None for no caching."""
+    if not request.META.get("QUERY_STRING"):
+        return ""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    allowed = CACHED_QUERIES.get(match.view_name, frozenset())
+    pairs = []
+    for name, values in request.GET.lists():
+        if name not in allowed or len(values) != 1:
+            return None
+        if not PARAMETER_SPELLINGS[name].fullmatch(values[0]):
+            return None
+        pairs.append((name, values[0]))
+    return urlencode(sorted(pairs))
+
+
+def page_key(request, query: str = "") -> str:
     """Return the cache key of the page the request asks for, as this reader sees it."""
     # Only validated choices count, so forged cookies cannot multiply the entries.
     variant = display_preferences(request)
-    digest = hashlib.sha256(f"{request.build_absolute_uri()}\n{variant}".encode()).hexdigest()
-    return f"page:{content_version()}:{digest}"
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(f"{url}\n{variant}".encode()).hexdigest()
+    # "pagez": entries of the uncompressed format, kept under "page", are never read.
+    return f"pagez:{content_version()}:{digest}"
+
+
+def within_search_budget() -> bool:
+    """Count one more stored search page; return False once the period's allowance is spent.
+
+    Fixed periods of PAGE_CACHE_TIMEOUT: a page lives no longer, so at most
+    two periods' pages are kept at any time.
+    """
+    period = max(1, settings.PAGE_CACHE_TIMEOUT)
+    key = SEARCH_BUDGET_KEY.format(window=int(time.time() // period))
+    if cache.add(key, 1, timeout=2 * period):
+        return settings.PAGE_CACHE_SEARCH_PAGES >= 1
+    try:
+        return cache.incr(key) <= settings.PAGE_CACHE_SEARCH_PAGES
+    except ValueError:
+        # The cache keeps nothing now: storing would not use it either.
+        return False
 
 
 def may_use_cache(request) -> bool:
@@ -111,19 +218,31 @@ class PageCacheMiddleware:
                 # A staff member's page must never be kept by a proxy for others.
                 patch_cache_control(response, private=True)
             return response
+        drop_tracking_parameters(request)
+        query = cached_query(request)
+        if query is None:
+            return self.get_response(request)
         version = content_version()
-        key = page_key(request)
+        key = page_key(request, query)
         entry = _process_pages.get(version, key)
         if entry is None:
-            entry = cache.get(key)
+            entry = self.shared_entry(key)
             if entry is not None:
                 self.keep_in_process(version, key, entry)
         if entry is not None:
             return self.cached_response(entry)
         response = self.get_response(request)
         if may_store(request, response):
-            self.store(version, key, response)
+            self.store(version, key, response, free_text=not FREE_TEXT.isdisjoint(request.GET))
         return response
+
+    def shared_entry(self, key: str):
+        """Return the entry the shared cache keeps under key, its page uncompressed, or None."""
+        stored = cache.get(key)
+        if stored is None:
+            return None
+        compressed, headers, expires_at = stored
+        return zlib.decompress(compressed), headers, expires_at
 
     def keep_in_process(self, version: int, key: str, entry) -> None:
         """Keep a cache entry in this process too, no longer than the shared cache does."""
@@ -142,18 +261,21 @@ class PageCacheMiddleware:
         make_public(response, expires_at=expires_at)
         return response
 
-    def store(self, version: int, key: str, response) -> None:
+    def store(self, version: int, key: str, response, *, free_text: bool = False) -> None:
         """Keep the response until content changes or the next scheduled change."""
         try:
             timeout = cache_timeout(settings.PAGE_CACHE_TIMEOUT)
         except DatabaseError:
             return
+        if free_text and not within_search_budget():
+            return
         expires_at = time.time() + timeout
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
         ]
-        entry = (response.content, headers, expires_at)
-        cache.set(key, entry, timeout)
-        self.keep_in_process(version, key, entry)
+        content = response.content
+        cache.set(key, (zlib.compress(content, COMPRESSION_LEVEL), headers, expires_at), timeout)
+        # This process keeps the page as it is sent: a hit here costs no decompression.
+        self.keep_in_process(version, key, (content, headers, expires_at))
         response["X-Page-Cache"] = "miss"
         make_public(response, expires_at=expires_at)

@@ -233,6 +233,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", 60))
 PAGE_CACHE_SKIP_PREFIXES = ["/" + ADMIN_URL_PATH, "/ckeditor5/"]
+# Search pages (keyed by what readers type) stored per PAGE_CACHE_TIMEOUT, at most.
+PAGE_CACHE_SEARCH_PAGES = int(os.environ.get("PAGE_CACHE_SEARCH_PAGES", 1000))
 # How long a process trusts the content version it read from the shared cache
 # (news.caching): a change made by another process shows within that much, a
 # change made by the same process at once. 0 reads it on every request.

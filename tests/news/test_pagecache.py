@@ -1,4 +1,5 @@
 import datetime as dt
+import zlib
 
 import pytest
 import time_machine
@@ -6,6 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
+from news import pagecache
 from news.models import Article
 from portal.display import CONTRAST_COOKIE, TEXT_SIZE_COOKIE
 
@@ -141,14 +143,129 @@ def test_forged_display_cookies_share_the_default_copy(client, article):
     assert client.get("/")["X-Page-Cache"] == "hit"
 
 
-def test_query_string_and_host_are_part_of_the_key(client, make_article, settings):
+def test_query_string_a_page_reads_and_host_are_part_of_the_key(client, make_article, settings):
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     article = make_article()
-    client.get(article.get_print_url())
-    assert client.get(article.get_print_url(), {"x": "1"})["X-Page-Cache"] == "miss"
+    listing = article.category.get_absolute_url()
+    client.get(listing)
+    assert client.get(listing, {"page": "1"})["X-Page-Cache"] == "miss"
+    assert client.get(listing, {"page": "1"})["X-Page-Cache"] == "hit"
     other_host = client.get(article.get_print_url(), HTTP_HOST="localhost")
     assert other_host["X-Page-Cache"] == "miss"
     assert "http://localhost/" in other_host.content.decode()
+
+
+def page_entries():
+    """Return the keys of the pages the (local memory) cache holds."""
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if ":pagez:" in key]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"utm": "1"},
+        {"x": "1"},
+        {"page": "2"},
+        {"q": "tin"},
+        {"lich": "2018-04"},
+    ],
+)
+def test_a_page_asked_with_a_parameter_it_does_not_cache_under_is_served_fresh(
+    client, article, query
+):
+    client.get("/")
+    entries = page_entries()
+    for _ in range(2):
+        response = client.get("/", query)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert page_entries() == entries
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=01", "page=1&page=1", "page=last", "page=1&x=2", "page=%201", "page=9999999"],
+)
+def test_a_listing_page_number_written_another_way_is_served_fresh(client, article, query):
+    listing = article.category.get_absolute_url()
+    client.get(listing, {"page": "1"})
+    entries = page_entries()
+    response = client.get(f"{listing}?{query}")
+    assert response.status_code in (200, 404)
+    assert "X-Page-Cache" not in response
+    assert page_entries() == entries
+
+
+def test_thousands_of_invented_query_strings_add_no_page_to_the_cache(client, article):
+    client.get("/")
+    entries = page_entries()
+    for number in range(300):
+        assert client.get("/", {f"p{number}": number}).status_code == 200
+    assert page_entries() == entries
+
+
+def test_tracking_parameters_are_dropped_so_shared_links_get_the_cached_page(client, article):
+    client.get("/")
+    response = client.get("/", {"utm_source": "zalo", "fbclid": "IwAR0abc", "zarsrc": "30"})
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_page_first_asked_with_tracking_parameters_never_shows_them(client, article):
+    response = client.get(article.get_absolute_url(), {"fbclid": "IwAR0secret"})
+    assert response["X-Page-Cache"] == "miss"
+    assert "IwAR0secret" not in response.content.decode()
+    assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_search_pages_are_cached_whatever_the_order_of_their_parameters(client, article):
+    first = client.get("/tim-kiem/?q=k%E1%BA%BF+ho%E1%BA%A1ch&sort=date&category=")
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get("/tim-kiem/?category=&sort=date&q=k%E1%BA%BF+ho%E1%BA%A1ch")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+
+
+def test_a_search_longer_than_the_cached_length_is_served_fresh(client, article):
+    for _ in range(2):
+        response = client.get("/tim-kiem/", {"q": "kế hoạch " * 12})
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+
+
+def test_search_pages_stop_being_stored_once_the_periods_allowance_is_spent(
+    client, article, settings
+):
+    settings.PAGE_CACHE_SEARCH_PAGES = 3
+    for word in ("một", "hai", "ba"):
+        assert client.get("/tim-kiem/", {"q": word})["X-Page-Cache"] == "miss"
+        assert client.get("/tim-kiem/", {"q": word})["X-Page-Cache"] == "hit"
+    for word in ("bốn", "năm"):
+        for _ in range(2):
+            response = client.get("/tim-kiem/", {"q": word})
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+    # Other pages are not searches: they are stored as before.
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_pages_are_stored_compressed_and_served_whole(client, article):
+    from django.core.cache import cache
+
+    first = client.get(article.get_absolute_url())
+    [key] = page_entries()
+    # Local memory keys read ":<version>:<key>".
+    compressed, _, _ = cache.get(key.split(":", 2)[2])
+    assert len(compressed) < len(first.content) / 2
+    assert zlib.decompress(compressed) == first.content
+    # Another process has only the shared cache: it decompresses.
+    pagecache._process_pages.entries.clear()
+    hit = client.get(article.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.content == first.content
+    assert int(hit["Content-Length"]) == len(first.content)
 
 
 def test_head_request_is_answered_from_a_cached_get(client, article):
