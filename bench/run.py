@@ -411,68 +411,26 @@ class Nginx:
     """deploy/nginx.conf, with bench ports and paths, run in the foreground."""
 
     def __init__(self, workdir: Path, upstream_port: int, static_root: Path):
-        self.port = free_port()
-        self.dir = workdir / "nginx"
-        (self.dir / "www").mkdir(parents=True, exist_ok=True)
-        site = (ROOT / "deploy" / "nginx.conf").read_text()
-        replacements = {
-            "/var/cache/nginx/portal": str(self.dir / "cache"),
-            "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream_port};",
-            "listen 80;": f"listen 127.0.0.1:{self.port};",
-            "server_name portal.example.vn;": "server_name 127.0.0.1;",
-            "/srv/portal/staticfiles/": f"{static_root}/",
-        }
-        for old, new in replacements.items():
-            if old not in site:
-                raise SystemExit(f"deploy/nginx.conf no longer contains {old!r}")
-            site = site.replace(old, new)
-        # The same-size static file is served by the same server block.
-        site = site.replace(
-            "    location /media/ {",
-            f"    location = /same-size.html {{\n        root {self.dir / 'www'};\n    }}\n\n"
-            "    location /media/ {",
-            1,
-        )
-        temp = self.dir / "temp"
-        temp.mkdir(exist_ok=True)
-        config = textwrap.dedent(
-            f"""
-            {"user root;" if os.geteuid() == 0 else ""}
-            worker_processes 2;
-            daemon off;
-            pid {self.dir / "nginx.pid"};
-            error_log {self.dir / "error.log"} warn;
-            events {{ worker_connections 1024; }}
-            http {{
-                include /etc/nginx/mime.types;
-                access_log off;
-                client_body_temp_path {temp}/body;
-                proxy_temp_path {temp}/proxy;
-                fastcgi_temp_path {temp}/fastcgi;
-                uwsgi_temp_path {temp}/uwsgi;
-                scgi_temp_path {temp}/scgi;
-            """
-        )
-        config += textwrap.indent(site, "    ") + "\n}\n"
-        (self.dir / "nginx.conf").write_text(config)
-        self.process = subprocess.Popen(
-            ["nginx", "-p", str(self.dir), "-c", str(self.dir / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        self.base = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 10
-        while not port_open("127.0.0.1", self.port):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"nginx did not start: {self.process.stderr.read().decode()}")
-            time.sleep(0.1)
+        # Imported here: run as a script, the repository root is on the path only from main().
+        from bench.nginx import ConfigError, NginxServer
+
+        www = workdir / "nginx" / "www"
+        www.mkdir(parents=True, exist_ok=True)
+        try:
+            self.server = NginxServer(
+                workdir / "nginx",
+                upstream_port=upstream_port,
+                static_root=static_root,
+                media_root=workdir / "media",
+                # The same-size static file is served by the same server block.
+                extra_locations=f"location = /same-size.html {{\n    root {www};\n}}",
+            )
+        except ConfigError as error:
+            raise SystemExit(str(error)) from None
+        self.dir, self.port, self.base = self.server.dir, self.server.port, self.server.base
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        self.server.stop()
 
 
 # --- load ----------------------------------------------------------------------------
