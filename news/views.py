@@ -190,7 +190,10 @@ def attachment_download(request, pk):
     # Even if a browser tried to render it, the file runs no script on our origin.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if public:
-        patch_cache_control(response, max_age=cache_timeout(ATTACHMENT_MAX_AGE))
+        max_age = cache_timeout(ATTACHMENT_MAX_AGE)
+        # A proxy or CDN keeps it no longer than a page, so a takedown reaches it as soon.
+        shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, max_age)
+        patch_cache_control(response, max_age=max_age, s_maxage=shared)
     else:
         mark_private(response)
     return response
