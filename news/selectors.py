@@ -416,6 +416,34 @@ def recent_month_counts(*, months: int) -> list[DateCount]:
     return list(reversed(count_by_period(in_window, kind="month")))
 
 
+@dataclass(frozen=True)
+class YearCount:
+    """A local year, the number of public articles in it, and its months that have any."""
+
+    date: dt.date
+    count: int
+    months: list[DateCount]
+
+
+def archive_years() -> list[YearCount]:
+    """Return every local year that has public articles, newest first, with its months.
+
+    One query over the whole archive, kept until the content changes: the
+    archive's index is the only page that reads every month.
+    """
+
+    def compute() -> list[YearCount]:
+        by_year: dict[int, list[DateCount]] = {}
+        for month in count_by_period(Article.objects.published(), kind="month"):
+            by_year.setdefault(month.date.year, []).append(month)
+        return [
+            YearCount(dt.date(year, 1, 1), sum(month.count for month in months), months)
+            for year, months in sorted(by_year.items(), reverse=True)
+        ]
+
+    return cached_for_content("archive-years", compute, timeout=LISTS_TIMEOUT)
+
+
 def nearest_dates(since: dt.datetime, until: dt.datetime) -> tuple[dt.date | None, dt.date | None]:
     """Return the local dates of the nearest public articles before since and from until on."""
     published = Article.objects.published().order_by()

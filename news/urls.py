@@ -18,6 +18,7 @@ urlpatterns = [
     path("tin-tuc/<slug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("tin-tuc/<slug:slug>/ban-in/", views.ArticlePrintView.as_view(), name="article_print"),
     path("tep-dinh-kem/<int:pk>/", views.attachment_download, name="attachment"),
+    path("luu-tru/", views.ArchiveIndexView.as_view(), name="archive"),
     path("luu-tru/<yyyy:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
     path(
         "luu-tru/<yyyy:year>/<dd:month>/",
@@ -33,6 +34,12 @@ urlpatterns = [
         "luu-tru/lich/<yyyy:year>/<dd:month>/",
         views.ArchiveCalendarView.as_view(),
         name="archive_calendar",
+    ),
+    # What the sidebar's script fetches; the address above is a page for readers.
+    path(
+        "luu-tru/lich/<yyyy:year>/<dd:month>/khoi/",
+        views.ArchiveCalendarBlockView.as_view(),
+        name="archive_calendar_block",
     ),
     path("luu-tru/xem-theo-ngay/", views.ArchiveByDateView.as_view(), name="archive_by_date"),
     path("hinh-anh/", views.AlbumListView.as_view(), name="gallery"),

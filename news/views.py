@@ -321,19 +321,49 @@ class ArticleDayArchiveView(ArchiveMixin, DayArchiveView):
         return date_list, articles, extra
 
 
-class ArchiveCalendarView(TemplateView):
-    """The calendar block of one month alone, for the sidebar to swap in place."""
+class ArchiveIndexView(TemplateView):
+    """List every year that has public articles, with its months and their counts."""
 
-    template_name = "news/archive_calendar_fragment.html"
+    template_name = "news/archive_index.html"
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(years=selectors.archive_years(), **kwargs)
+
+
+class ArchiveCalendarView(TemplateView):
+    """One month's calendar as a page of its own, for readers who open its address."""
+
+    template_name = "news/archive_calendar.html"
+
+    def get_month(self) -> dt.date:
+        """Return the first day of the month asked for, or raise Http404."""
         try:
-            month = dt.date(kwargs["year"], kwargs["month"], 1)
+            month = dt.date(self.kwargs["year"], self.kwargs["month"], 1)
         except ValueError:
             raise Http404("Tháng không hợp lệ.") from None
         if month.year not in ARCHIVE_YEARS:
             raise Http404("Năm ngoài phạm vi lưu trữ.")
-        return {"calendar_month": month}
+        return month
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "month": self.get_month()}
+
+
+class ArchiveCalendarBlockView(TemplateView):
+    """The calendar block of one month alone, for the sidebar's script to swap in place."""
+
+    template_name = "news/archive_calendar_fragment.html"
+    get_month = ArchiveCalendarView.get_month
+
+    def get_context_data(self, **kwargs):
+        # The block's tag reads calendar_month, as on archive pages.
+        return {"calendar_month": self.get_month()}
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # A piece of a page: search engines should list the pages that hold it.
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class ArchiveByDateView(TemplateView):

@@ -69,6 +69,12 @@ def archive_calendar(context):
     )
 
 
+@register.inclusion_tag("includes/archive_calendar_table.html")
+def archive_month_calendar(month: dt.date):
+    """Render a month's calendar table alone, for the calendar's own page."""
+    return {"calendar": selectors.archive_calendar(month)}
+
+
 @register.simple_tag(takes_context=True)
 def archive_days(context, month: dt.date):
     """Render the links to a month's days that have articles, with counts, kept per content version.

@@ -96,3 +96,32 @@ def test_links_are_a_plain_list_without_javascript(browser, site, db):
         "href", "https://baclieu.gov.vn/"
     )
     context.close()
+
+
+def test_sidebar_leads_to_the_archive_of_every_year(page: Page, site, make_article):
+    make_article(title="Bài năm 2017", published_at=dt.datetime(2017, 11, 2, 8, tzinfo=VN))
+    make_article(title="Bài năm 2018", published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+    page.goto(site + "/")
+    page.locator(".archive-block").get_by_role("link", name="Tất cả các năm").click()
+    expect(page).to_have_url(site + "/luu-tru/")
+    expect(page.locator("h1")).to_have_text("Lưu trữ")
+    main = page.locator("main")
+    expect(main.get_by_role("heading", level=2)).to_have_text(
+        ["Năm 2018 (1 bài)", "Năm 2017 (1 bài)"]
+    )
+    main.get_by_role("link", name="Tháng 11", exact=True).click()
+    expect(page).to_have_url(site + "/luu-tru/2017/11/")
+    expect(page.get_by_role("link", name="Bài năm 2017")).to_be_visible()
+
+
+def test_calendar_address_opened_directly_is_a_styled_page(page: Page, site, make_article):
+    make_article(published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+    page.goto(site + "/luu-tru/lich/2018/04/")
+    expect(page.locator("h1")).to_have_text("Lịch tháng 4 năm 2018")
+    # The portal's header and stylesheet are there, not a bare table.
+    expect(page.locator("header").first).to_be_visible()
+    assert page.evaluate("document.styleSheets.length") >= 1
+    main = page.locator("main")
+    expect(main.locator("caption")).to_have_text("Tháng 4 năm 2018")
+    main.get_by_role("link", name="18 – ngày 18/04/2018: 1 bài viết", exact=True).click()
+    expect(page).to_have_url(site + "/luu-tru/2018/04/18/")

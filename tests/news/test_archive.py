@@ -176,6 +176,8 @@ def test_leap_day_2020_is_a_page_and_2019_has_none(client, make_article):
         "/luu-tru/2018/04/18/?page=abc",
         "/luu-tru/lich/2018/13/",
         "/luu-tru/lich/0000/01/",
+        "/luu-tru/lich/2018/13/khoi/",
+        "/luu-tru/lich/0000/01/khoi/",
     ],
 )
 def test_impossible_dates_and_pages_give_404(client, around_midnight, url):
@@ -219,7 +221,7 @@ def test_calendar_links_to_the_nearest_months_with_articles(client, make_article
     html = client.get("/luu-tru/2018/04/").content.decode()
     nav = html.split('<p class="calendar-nav">')[1].split("</p>")[0]
     assert f'href="{month_url(2018, 1)}" rel="prev"' in nav
-    assert 'data-calendar-fragment="/luu-tru/lich/2018/01/"' in nav
+    assert 'data-calendar-fragment="/luu-tru/lich/2018/01/khoi/"' in nav
     assert f'href="{month_url(2018, 7)}" rel="next"' in nav
 
 
@@ -252,13 +254,92 @@ def test_calendar_shows_the_current_month_elsewhere_or_the_month_asked(client, a
 
 
 def test_calendar_fragment_is_the_calendar_block_alone(client, article):
-    response = client.get(reverse("news:archive_calendar", kwargs={"year": 2018, "month": 4}))
+    url = reverse("news:archive_calendar_block", kwargs={"year": 2018, "month": 4})
+    response = client.get(url)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section class="block calendar-block"')
     assert "<caption>Tháng 4 năm 2018</caption>" in html
     assert "<html" not in html
     assert day_url(dt.date(2018, 4, 18)) in calendar_links(html)
+
+
+def test_calendar_fragment_asks_search_engines_not_to_index_it(client, article):
+    url = reverse("news:archive_calendar_block", kwargs={"year": 2018, "month": 4})
+    assert client.get(url)["X-Robots-Tag"] == "noindex"
+    # Served again from the page cache, it says so still.
+    assert client.get(url)["X-Robots-Tag"] == "noindex"
+
+
+def test_calendar_address_opened_directly_is_a_full_page(client, article):
+    response = client.get("/luu-tru/lich/2018/04/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<link rel="stylesheet"' in html
+    assert '<h1 class="page-title">Lịch tháng 4 năm 2018</h1>' in html
+    assert day_url(dt.date(2018, 4, 18)) in calendar_links(html)
+    assert f'href="{month_url(2018, 4)}"' in html
+
+
+def test_archive_index_lists_every_year_with_its_months_and_local_counts(client, make_article):
+    make_article(published_at=dt.datetime(2019, 1, 1, 0, 10, tzinfo=VN))
+    make_article(published_at=dt.datetime(2018, 12, 31, 23, 50, tzinfo=VN))
+    make_article(published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+    make_article(published_at=dt.datetime(2018, 4, 1, 0, 5, tzinfo=VN))
+    make_article(published_at=dt.datetime(2016, 7, 2, tzinfo=VN))
+    make_article(status=Article.Status.DRAFT, published_at=dt.datetime(2017, 3, 3, tzinfo=VN))
+    make_article(published_at=timezone.now() + dt.timedelta(days=400))  # scheduled
+    response = client.get("/luu-tru/")
+    assert response.status_code == 200
+    years = [
+        (year.date.year, year.count, [(m.date.month, m.count) for m in year.months])
+        for year in response.context["years"]
+    ]
+    assert years == [(2019, 1, [(1, 1)]), (2018, 3, [(4, 2), (12, 1)]), (2016, 1, [(7, 1)])]
+    html = response.content.decode()
+    assert '<h1 class="page-title">Lưu trữ</h1>' in html
+    assert '<a href="/luu-tru/2018/">Năm 2018</a> <span class="count">(3 bài)</span>' in html
+    assert f'<a href="{month_url(2018, 4)}">Tháng 4</a> <span class="count">(2 bài)</span>' in html
+    assert "2017" not in html.split("</h1>")[1].split("<aside")[0]
+
+
+def test_archive_index_of_an_empty_portal_says_so(client, db):
+    response = client.get("/luu-tru/")
+    assert response.status_code == 200
+    assert "Chưa có bài viết." in response.content.decode()
+
+
+def test_archive_index_makes_a_fixed_number_of_queries(client, make_article):
+    make_article(published_at=dt.datetime(2018, 4, 18, 9, tzinfo=VN))
+    few = _queries(client, "/luu-tru/")
+    for month in range(60):
+        make_article(published_at=dt.datetime(2010 + month // 12, 1 + month % 12, 3, tzinfo=VN))
+    assert _queries(client, "/luu-tru/") == few
+
+
+def test_archive_index_query_count(client, article, django_assert_num_queries):
+    # Once per content version: every year's months and counts (1), next
+    # scheduled change (2), menu, links, photos, the sidebar's newest article
+    # and month counts (2), its calendar (3); for a few seconds or minutes:
+    # visit numbers, most read.
+    with django_assert_num_queries(13):
+        client.get("/luu-tru/")
+    # Then from the page cache.
+    with django_assert_num_queries(0):
+        client.get("/luu-tru/")
+
+
+def test_sidebar_archive_block_ends_with_a_link_to_the_whole_archive(client, article):
+    html = client.get("/").content.decode()
+    block = html.split('id="archive-title"')[1].split("</section>")[0]
+    assert block.rstrip().endswith('<p class="more"><a href="/luu-tru/">Tất cả các năm</a></p>')
+
+
+def test_archive_pages_lead_back_to_the_archive_index(client, article):
+    for url in ["/luu-tru/2018/", "/luu-tru/2018/04/", "/luu-tru/2018/04/18/"]:
+        crumbs = client.get(url).content.decode().split('class="breadcrumbs"')[1].split("</nav>")[0]
+        assert '<a href="/luu-tru/">Lưu trữ</a>' in crumbs, url
 
 
 def test_empty_day_says_so_and_links_the_nearest_days_with_articles(client, make_article):
