@@ -23,6 +23,11 @@ def flood_limit() -> tuple[int, dt.timedelta]:
     )
 
 
+def new_visitors_per_minute() -> int:
+    """Return how many new visitors one address may bring per minute (0: no limit)."""
+    return max(0, getattr(settings, "COUNTERS_NEW_VISITORS_PER_MINUTE", 30))
+
+
 def prune_every() -> int:
     """Return after how many recorded hits, on average, stale marks are pruned (0: never)."""
     return getattr(settings, "COUNTERS_PRUNE_EVERY", 1000)

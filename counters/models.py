@@ -172,6 +172,35 @@ class ViewMark(models.Model):
         return f"{self.visitor} → {self.article_id}"
 
 
+class NewVisitors(models.Model):
+    """How many new visitor ids one address was given in one minute.
+
+    Bounds what a client that drops its cookie can count (see
+    COUNTERS_NEW_VISITORS_PER_MINUTE in docs/counters.md). Rows of past minutes
+    are useless and pruned; on PostgreSQL the table is unlogged, as losing it
+    in a crash only resets the allowances.
+    """
+
+    minute = models.DateTimeField(_("phút"))
+    address = models.CharField(
+        _("địa chỉ"), max_length=64, help_text=_("Địa chỉ IPv4, hoặc khối /64 của địa chỉ IPv6.")
+    )
+    visitors = models.PositiveIntegerField(_("số khách mới"), default=0)
+
+    class Meta:
+        verbose_name = _("khách mới theo địa chỉ")
+        verbose_name_plural = _("khách mới theo địa chỉ")
+        constraints = [
+            # Minute first: pruning reads past minutes through the same index.
+            models.UniqueConstraint(
+                fields=["minute", "address"], name="counters_newvisitors_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.minute:%H:%M} {self.address}: {self.visitors}"
+
+
 class Statistics(SiteDay):
     """The admin's statistics page (charts and most read), listed under this app."""
 

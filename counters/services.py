@@ -41,6 +41,7 @@ from counters import conf
 from counters.models import (
     ArticleDay,
     ArticleTotal,
+    NewVisitors,
     OnlineMinute,
     SiteDay,
     SiteTotal,
@@ -239,6 +240,32 @@ def _record_in_postgresql(
     )
 
 
+def admit_new_visitor(*, address: str, now: dt.datetime | None = None) -> bool:
+    """Take a new visitor from the address's allowance of this minute; return False if it is spent.
+
+    One statement decides and records: concurrent requests in any number of
+    processes never take more than the allowance between them. A spent
+    allowance is not written to again, so a flood from one address rewrites
+    no row.
+    """
+    limit = conf.new_visitors_per_minute()
+    if not limit:
+        return True
+    m = NewVisitors
+    t, visitors = table(m), column(m, "visitors")
+    keys = f"{column(m, 'minute')}, {column(m, 'address')}"
+    sql = (
+        f"INSERT INTO {t} ({keys}, {visitors}) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT ({keys}) DO UPDATE SET {visitors} = {t}.{visitors} + 1 "
+        f"WHERE {t}.{visitors} < %s "
+        f"RETURNING 1"
+    )
+    params = [prep(m, "minute", minute_of(now or timezone.now())), address, limit]
+    # Prepared on PostgreSQL like the counting call: planning would cost more than running it.
+    run = fetch_one_prepared if connection.vendor == "postgresql" else fetch_one
+    return run(sql, params) is not None
+
+
 def record_hit(
     *, article_id: int | None, visitor: uuid.UUID | None, now: dt.datetime | None = None
 ) -> Hit:
@@ -277,12 +304,19 @@ def record_view(
 
 
 def prune_stale_marks(*, now: dt.datetime | None = None, batch: int = 5000) -> int:
-    """Delete up to batch presence rows and view marks too old to matter; return how many."""
-    cutoff = (now or timezone.now()) - max(conf.view_window(), conf.online_window())
+    """Delete up to batch rows of each kind of mark too old to matter; return how many."""
+    now = now or timezone.now()
+    cutoff = now - max(conf.view_window(), conf.online_window())
     deleted = 0
-    kinds = ((VisitorPresence, "last_seen_at"), (ViewMark, "counted_at"), (OnlineMinute, "minute"))
-    for model, field in kinds:
-        stale = model.objects.filter(**{f"{field}__lt": cutoff}).values_list("pk", flat=True)
+    kinds = (
+        (VisitorPresence, "last_seen_at", cutoff),
+        (ViewMark, "counted_at", cutoff),
+        (OnlineMinute, "minute", cutoff),
+        # Only this minute's allowance is read; the last one is kept for a request begun in it.
+        (NewVisitors, "minute", minute_of(now) - dt.timedelta(minutes=1)),
+    )
+    for model, field, older_than in kinds:
+        stale = model.objects.filter(**{f"{field}__lt": older_than}).values_list("pk", flat=True)
         deleted += model.objects.filter(pk__in=list(stale[:batch])).delete()[0]
     return deleted
 

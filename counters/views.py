@@ -13,11 +13,18 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from counters import services
-from counters.visitors import is_countable, remember_visitor, visitor_id
+from counters.visitors import (
+    address_of,
+    from_another_site,
+    is_countable,
+    remember_visitor,
+    visitor_id,
+)
 from news.models import Article
 
 logger = logging.getLogger(__name__)
@@ -58,6 +65,9 @@ class CountingView(View):
 
     def answer(self, request, *args, **kwargs):
         """Answer the request, a failure with its error response."""
+        if from_another_site(request):
+            # A page of another site must not make its readers count here.
+            return self.error(403, _("Không nhận yêu cầu đếm từ trang web khác."))
         try:
             return super().dispatch(request, *args, **kwargs)
         except Http404:
@@ -77,6 +87,11 @@ class CountingView(View):
     def count(self, request, article_id: int | None) -> tuple[services.Hit, uuid.UUID | None]:
         """Record the request if it counts; return the hit and a new visitor's id to remember."""
         visitor, is_new = visitor_id(request) if is_countable(request) else (None, False)
+        if is_new and not services.admit_new_visitor(address=address_of(request)):
+            # Past its address's allowance a new visitor only reads, and gets no
+            # cookie either: a client could otherwise mint counted visitors two
+            # requests at a time. A browser that kept its cookie never gets here.
+            visitor, is_new = None, False
         hit = services.record_hit(article_id=article_id, visitor=visitor)
         if not hit.public:
             raise Http404

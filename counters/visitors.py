@@ -1,10 +1,16 @@
 """Who is counted: the visitor's cookie id, and which requests count at all."""
 
 import functools
+import ipaddress
 import uuid
+from urllib.parse import urlsplit
 
 import crawleruseragents
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import is_same_domain
+from django.utils.module_loading import import_string
 
 from counters import conf
 
@@ -64,3 +70,59 @@ def remember_visitor(request: HttpRequest, response: HttpResponse, visitor: uuid
         samesite="Lax",
         secure=request.is_secure(),
     )
+
+
+@functools.cache
+def _client_ip():
+    # The function that finds the client behind our proxies for login lock-outs
+    # (DJANGO_TRUSTED_PROXY_COUNT), so that both limits see the same address.
+    return import_string(settings.AXES_CLIENT_IP_CALLABLE)
+
+
+def address_of(request: HttpRequest) -> str:
+    """Return the address a new visitor's allowance is kept for: IPv4, or an IPv6 /64.
+
+    One subscriber gets a whole IPv6 /64 (or more) and may use any address
+    in it, so the /64 is what one address is in IPv6.
+    """
+    address = _client_ip()(request)
+    if address is None:
+        return "?"
+    ip = ipaddress.ip_address(address)
+    if ip.version == 4:
+        return address
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
+
+
+def from_another_site(request: HttpRequest) -> bool:
+    """Return True if the request's Origin names another site than the one it was sent to.
+
+    A request without Origin (a page without JavaScript, an old browser, a
+    program) is not from another site. The scheme is not compared: behind a
+    proxy that does not say it terminated HTTPS, https pages would be refused.
+    """
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return False
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return True
+    netloc = urlsplit(origin).netloc if "://" in origin else ""
+    if netloc and netloc.lower() == host.lower():
+        return False
+    return not _trusted_origin(origin, netloc)
+
+
+def _trusted_origin(origin: str, netloc: str) -> bool:
+    """Return True if CSRF_TRUSTED_ORIGINS names the origin (exactly, or by a *. pattern)."""
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        if origin == trusted:
+            return True
+        if "*" in trusted and netloc:
+            scheme, pattern = urlsplit(trusted).scheme, urlsplit(trusted).netloc.lstrip("*")
+            if urlsplit(origin).scheme == scheme and is_same_domain(netloc, pattern):
+                return True
+    return False

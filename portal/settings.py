@@ -334,6 +334,10 @@ LOGGING = {
 # Counters: the same visitor counts again for an article (and as a new visit)
 # after this many seconds. See counters/conf.py for the other settings.
 COUNTERS_VIEW_WINDOW = int(os.environ.get("COUNTERS_VIEW_WINDOW", 30 * 60))
+# A request without a valid visitor cookie is a new visitor: each address
+# (an IPv6 /64) may bring this many per minute, and more only read the
+# numbers. Browsers that keep their cookie are never limited. 0: no limit.
+COUNTERS_NEW_VISITORS_PER_MINUTE = int(os.environ.get("COUNTERS_NEW_VISITORS_PER_MINUTE", 30))
 # Off (the default): PostgreSQL acknowledges a count before it reaches the
 # disk, so a counting request does not wait for a disk flush; a crash of the
 # database server may lose the last fraction of a second of counts, never

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
 from counters import selectors, services
 from counters.conf import COOKIE_NAME
+from counters.models import NewVisitors
 
 from .conftest import BROWSER_UA, hit_url
 
@@ -33,9 +35,13 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def post(url: str, cookie: str | None = None) -> tuple[int, dict, str | None]:
-    """POST {} as a browser; return the status, the JSON and the visitor cookie it set."""
+def post(
+    url: str, cookie: str | None = None, *, address: str = "192.0.2.1"
+) -> tuple[int, dict, str | None]:
+    """POST {} as a browser at the address; return the status, the JSON and the cookie it set."""
     headers = {"User-Agent": BROWSER_UA, "Content-Type": "application/json"}
+    # The servers trust one proxy, which these requests play.
+    headers["X-Forwarded-For"] = address
     if cookie:
         headers["Cookie"] = f"{COOKIE_NAME}={cookie}"
     request = urllib.request.Request(url, data=b"{}", method="POST", headers=headers)  # noqa: S310
@@ -110,6 +116,8 @@ def two_servers():
         "DATABASE_URL": database_url(),
         "DJANGO_DEBUG": "0",
         "DJANGO_STATIC_FROM_FINDERS": "1",
+        "DJANGO_TRUSTED_PROXY_COUNT": "1",
+        "COUNTERS_NEW_VISITORS_PER_MINUTE": "30",
     }
     ports = [free_port(), free_port()]
     processes = [
@@ -154,7 +162,9 @@ def test_two_server_processes_count_into_the_same_totals(two_servers, article):
     status, numbers, again = post(second + path, cookie=cookie)
     assert (status, numbers["views"], numbers["visits"], again) == (200, 1, 1, None)
     # Forty new visitors at once, half on each process.
-    results = run_together(40, lambda index: post(two_servers[index % 2] + path))
+    results = run_together(
+        40, lambda index: post(two_servers[index % 2] + path, address=f"198.51.100.{index}")
+    )
     assert [status for status, _numbers, _cookie in results] == [200] * 40
     assert selectors.article_views(article.pk) == 41
     assert post(first + path, cookie=cookie)[1] == post(second + path, cookie=cookie)[1]
@@ -163,7 +173,9 @@ def test_two_server_processes_count_into_the_same_totals(two_servers, article):
 
 def test_200_simultaneous_first_views_on_two_processes_add_exactly_200(two_servers, article):
     path = hit_url(article)
-    results = run_together(200, lambda index: post(two_servers[index % 2] + path))
+    results = run_together(
+        200, lambda index: post(two_servers[index % 2] + path, address=f"203.0.113.{index}")
+    )
     assert [status for status, _numbers, _cookie in results] == [200] * 200
     assert selectors.article_views(article.pk) == 200
     assert selectors.live_numbers()["visits"] == 200
@@ -171,6 +183,33 @@ def test_200_simultaneous_first_views_on_two_processes_add_exactly_200(two_serve
     # view and those committed before, not those committing at the same moment.
     assert all(1 <= numbers["views"] <= 200 for _status, numbers, _cookie in results)
     assert post(two_servers[0] + path)[1]["views"] == 201
+
+
+def test_an_address_gets_exactly_its_allowance_of_new_visitors_across_two_processes(
+    two_servers, article
+):
+    path = hit_url(article)
+    results = run_together(60, lambda index: post(two_servers[index % 2] + path))
+    assert [status for status, _numbers, _cookie in results] == [200] * 60
+    cookies = [cookie for _status, _numbers, cookie in results if cookie]
+    assert len(cookies) == 30
+    assert selectors.article_views(article.pk) == 30
+    assert selectors.live_numbers()["visits"] == 30
+    # Another newcomer from that address only reads; a browser that kept its
+    # cookie is still known (its view of this article is already counted).
+    assert post(two_servers[0] + path)[2] is None
+    status, numbers, again = post(two_servers[1] + path, cookie=cookies[0])
+    assert (status, numbers["views"], again) == (200, 30, None)
+    # Another address is not held back by this one.
+    assert post(two_servers[0] + path, address="192.0.2.2")[1]["views"] == 31
+
+
+def test_50_simultaneous_newcomers_from_one_address_take_exactly_the_allowance(settings):
+    settings.COUNTERS_NEW_VISITORS_PER_MINUTE = 30
+    now = timezone.now()
+    taken = run_together(50, lambda _index: services.admit_new_visitor(address="::1", now=now))
+    assert sum(taken) == 30
+    assert NewVisitors.objects.get().visitors == 30
 
 
 def test_counting_without_waiting_for_the_disk_still_counts_exactly(article, settings):
