@@ -63,6 +63,7 @@ _process_pages = ProcessEntries(PROCESS_PAGES)
 # How each parameter a page reads is written by the portal's own links and forms.
 # Each value has one spelling, so that one page has one key.
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+ARTICLE_ID = re.compile(r"[1-9][0-9]{0,17}")
 SLUG_OR_EMPTY = re.compile(r"[-a-z0-9]{0,100}")
 DATE_OR_EMPTY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})?")
 SORT = re.compile(r"(date)?")
@@ -75,13 +76,16 @@ PARAMETER_SPELLINGS = {
     "start": DATE_OR_EMPTY,
     "end": DATE_OR_EMPTY,
     "sort": SORT,
+    # The article a category listing continues after; the view answers 404
+    # unless it is a public article of that category.
+    "truoc": ARTICLE_ID,
 }
 FREE_TEXT = frozenset({"q"})
 LISTING = frozenset({"page"})
 # The parameters each page (by URL name) reads and may be cached under. A page
 # not named here is cached without a query string only.
 CACHED_QUERIES = {
-    "news:category": LISTING,
+    "news:category": LISTING | {"truoc"},
     "news:archive_year": LISTING,
     "news:archive_month": LISTING,
     "news:archive_day": LISTING,

@@ -25,7 +25,7 @@ from django.utils import timezone
 from news.caching import cached_for_content
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
-from news.pagination import Key, listing_outline, newer_or_same
+from news.pagination import Key, newer_or_same
 from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
@@ -248,6 +248,27 @@ def category_page(category: Category, anchor: Key | None, limit: int) -> list[Ar
     return _page_rows(_category_page_query, anchor, limit, category_id=category.pk)
 
 
+def category_key(category: Category, pk: int) -> Key | None:
+    """Return the listing key of a public article of the category, None if it has none such."""
+    return (
+        Article.objects.published()
+        .filter(category=category, pk=pk)
+        .values_list("published_at", "id")
+        .first()
+    )
+
+
+def category_page_after(category: Category, key: Key, limit: int) -> tuple[list[Article], bool]:
+    """Return up to limit articles of the category's listing after the key, and whether more follow.
+
+    key must be a public article's (category_key): the rows are then kept per
+    article, as many as the category holds.
+    """
+    # The anchor's own row comes first, and one more row tells whether more follow.
+    rows = category_page(category, key, limit + 2)
+    return rows[1 : limit + 1], len(rows) > limit + 1
+
+
 def period_page(
     since: dt.datetime, until: dt.datetime, anchor: Key | None, limit: int
 ) -> list[Article]:
@@ -351,16 +372,6 @@ def _category_neighbours(article: Article, *, newer: int, older: int) -> Neighbo
 
 def _listing_key(article: Article):
     return (article.published_at, article.id)
-
-
-def listing_page_of(article: Article, *, page_size: int) -> int:
-    """Return the number of the category listing page that holds this public article."""
-    outline = listing_outline(
-        lambda: _in_category(article.category_id).newest_first(),
-        cache_key=category_outline_key(article.category_id),
-        page_size=page_size,
-    )
-    return outline.page_of((article.published_at, article.id))
 
 
 # --- Archives by local date -------------------------------------------------

@@ -2,12 +2,12 @@
 
 import datetime as dt
 import functools
+import re
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.generic import (
@@ -20,7 +20,7 @@ from django.views.generic import (
 )
 
 from counters.selectors import with_total_views
-from news import search, selectors
+from news import links, search, selectors
 from news.attachments import content_disposition
 from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
@@ -47,13 +47,41 @@ class HomeView(TemplateView):
         )
 
 
+# ?truoc=<id>: the listing continues after that article ("Xem tiếp" of the article page).
+CONTINUE_AFTER = "truoc"
+ARTICLE_ID = re.compile(r"[1-9][0-9]{0,17}")
+
+
 class CategoryView(ListView):
     paginate_by = settings.NEWS_PAGE_SIZE
     template_name = "news/article_list.html"
 
     def get_queryset(self):
         self.category = selectors.category_by_slug(self.kwargs["slug"])
+        self.after = self.get_after()
         return selectors.category_listing(self.category)
+
+    def get_after(self) -> selectors.Key | None:
+        """Return the listing key of the article the list continues after, if one is asked for.
+
+        Only a public article of the category will do: each one the page
+        cache keeps is a page that exists.
+        """
+        value = self.request.GET.get(CONTINUE_AFTER)
+        if value is None:
+            return None
+        if not ARTICLE_ID.fullmatch(value) or self.page_kwarg in self.request.GET:
+            raise Http404("Địa chỉ trang không hợp lệ.")
+        key = selectors.category_key(self.category, int(value))
+        if key is None:
+            raise Http404("Không có bài viết này trong chuyên mục.")
+        return key
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.after is None:
+            return super().paginate_queryset(queryset, page_size)
+        rows, self.more = selectors.category_page_after(self.category, self.after, page_size)
+        return None, None, rows, False
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return NewestFirstPaginator(
@@ -67,7 +95,19 @@ class CategoryView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        context = super().get_context_data(category=self.category, **kwargs)
+        if self.after is not None:
+            rows = context["object_list"]
+            context.update(
+                continued=True,
+                more_url=continue_url(self.category, rows[-1]) if self.more else None,
+            )
+        return context
+
+
+def continue_url(category, article) -> str:
+    """Return the address of the category's listing from the article after this one on."""
+    return f"{links.slug_url('news:category', category.slug)}?{CONTINUE_AFTER}={article.pk}"
 
 
 def is_staff_request(request) -> bool:
@@ -155,12 +195,8 @@ class ArticleDetailView(ArticlePreviewMixin, DetailView):
             article, newer=NEWER_COUNT, older=OLDER_COUNT + 1
         )
         older, following = neighbours.older[:OLDER_COUNT], neighbours.older[OLDER_COUNT:]
-        more_url = None
-        if following:
-            page = selectors.listing_page_of(following[0], page_size=settings.NEWS_PAGE_SIZE)
-            more_url = reverse("news:category", kwargs={"slug": article.category.slug})
-            if page > 1:
-                more_url += f"?page={page}"
+        # The listing from the next one on: a page of the listing would repeat the list.
+        more_url = continue_url(article.category, older[-1]) if following else None
         return super().get_context_data(
             newer=neighbours.newer, older=older, more_url=more_url, **kwargs
         )

@@ -16,3 +16,21 @@ def test_home_page_renders_with_the_digits_box(page: Page, site, article):
     page.goto(site + "/")
     expect(page.get_by_role("link", name=article.title).first).to_be_visible()
     expect(page.get_by_text("SỐ LƯỢT TRUY CẬP")).to_be_visible()
+
+
+def test_more_under_older_articles_continues_right_after_the_last_one_shown(
+    page: Page, site, make_article, article
+):
+    import datetime as dt
+
+    for day in range(1, 15):
+        make_article(
+            title=f"Tin cũ {day}", published_at=article.published_at - dt.timedelta(days=day)
+        )
+    page.goto(site + article.get_absolute_url())
+    older = page.locator("section.related").nth(1)
+    expect(older.locator(".article-list li").last).to_contain_text("Tin cũ 10")
+    older.get_by_role("link", name="Xem tiếp").click()
+    expect(page.locator("main .article-list li").first).to_contain_text("Tin cũ 11")
+    expect(page.locator("main .article-list li")).to_have_count(4)
+    expect(page.locator("main")).not_to_contain_text("Tin cũ 10")

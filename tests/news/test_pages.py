@@ -54,7 +54,11 @@ def test_newer_and_older_lists_hold_the_nearest_articles(client, make_article, a
     response = client.get(article.get_absolute_url())
     assert [a.title for a in response.context["newer"]] == [a.title for a in reversed(newer[:5])]
     assert [a.title for a in response.context["older"]] == [a.title for a in older[:10]]
-    assert response.context["more_url"] == article.category.get_absolute_url()
+    last_shown = older[9]
+    assert (
+        response.context["more_url"]
+        == f"{article.category.get_absolute_url()}?truoc={last_shown.pk}"
+    )
     assert "Xem tiếp" in response.content.decode()
 
 
@@ -69,23 +73,31 @@ def test_more_link_is_absent_when_the_older_list_reaches_the_oldest_article(
     assert "Xem tiếp" not in response.content.decode()
 
 
-def test_more_link_continues_the_listing_after_the_older_articles(client, make_article, article):
+def test_more_link_continues_the_listing_right_after_the_older_articles(
+    client, make_article, article
+):
     base = article.published_at
     for i in range(1, 31):
         make_article(title=f"Mới {i}", published_at=base + dt.timedelta(days=i))
-    for i in range(1, 12):
+    for i in range(1, 36):
         make_article(title=f"Cũ {i}", published_at=base - dt.timedelta(days=i))
-    # 30 newer + the article + 10 older = 41 before the 11th older one: page 3.
     response = client.get(article.get_absolute_url())
-    assert response.context["more_url"].endswith("?page=3")
+    assert [a.title for a in response.context["older"]][-1] == "Cũ 10"
     listing = client.get(response.context["more_url"])
-    assert "Cũ 11" in listing.content.decode()
+    assert listing.status_code == 200
+    assert [a.title for a in listing.context["article_list"]] == [f"Cũ {i}" for i in range(11, 31)]
+    html = listing.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    # And on from there, to the oldest.
+    rest = client.get(listing.context["more_url"])
+    assert [a.title for a in rest.context["article_list"]] == [f"Cũ {i}" for i in range(31, 36)]
+    assert rest.context["more_url"] is None
+    assert "Xem tiếp" not in rest.content.decode()
 
 
-def test_more_link_leads_to_the_right_page_from_deep_in_a_long_listing(
+def test_more_link_continues_after_the_last_article_shown_from_deep_in_a_long_listing(
     client, make_article, category, settings
 ):
-    # Pages of 2: the outline holds 29 anchors and the page comes from them.
     settings.NEWS_PAGE_SIZE = 2
     base = timezone.now() - dt.timedelta(days=100)
     articles = [
@@ -93,8 +105,65 @@ def test_more_link_leads_to_the_right_page_from_deep_in_a_long_listing(
     ]
     for position, article in enumerate(articles[:-11]):
         response = client.get(article.get_absolute_url())
-        # The article after the ten older ones stands at position + 11.
-        assert response.context["more_url"].endswith(f"?page={(position + 11) // 2 + 1}")
+        listing = client.get(response.context["more_url"])
+        first = listing.context["article_list"][0]
+        assert first.pk == articles[position + 11].pk
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "truoc=abc",
+        "truoc=0",
+        "truoc=-1",
+        "truoc=1e3",
+        "truoc=" + "9" * 30,
+        "truoc=",
+        "truoc=1&page=2",
+    ],
+)
+def test_bad_continuation_values_are_a_404(client, article, query):
+    response = client.get(f"{article.category.get_absolute_url()}?{query}")
+    assert response.status_code == 404
+
+
+def test_continuation_only_after_a_public_article_of_the_category(client, make_article, article):
+    from news.models import Category
+
+    other = make_article(category=Category.objects.create(name="Thông báo", order=2))
+    draft = make_article(status=Article.Status.DRAFT)
+    scheduled = make_article(published_at=timezone.now() + dt.timedelta(hours=2))
+    listing = article.category.get_absolute_url()
+    for pk in (other.pk, draft.pk, scheduled.pk, 10**9):
+        assert client.get(f"{listing}?truoc={pk}").status_code == 404, pk
+    assert client.get(f"{listing}?truoc={article.pk}").status_code == 200
+
+
+def test_continued_listing_is_kept_by_the_page_cache_once_per_article(client, article, settings):
+    settings.PAGE_CACHE = True
+    url = f"{article.category.get_absolute_url()}?truoc={article.pk}"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get(f"{url}0")  # a 404 is not kept
+
+
+def test_continued_listing_makes_a_fixed_number_of_queries(client, make_article, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert (
+                client.get(f"{article.category.get_absolute_url()}?truoc={article.pk}").status_code
+                == 200
+            )
+        return len(queries)
+
+    make_article(published_at=article.published_at - dt.timedelta(days=1))
+    few = count()
+    for i in range(2, 40):
+        make_article(published_at=article.published_at - dt.timedelta(days=i))
+    assert count() == few
 
 
 def test_draft_and_scheduled_articles_are_not_found(client, make_article):
