@@ -8,16 +8,22 @@ switched off and on.
 import contextlib
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.db import connection
+from psycopg_pool import PoolTimeout
+
+from portal.postgresql.base import ConnectionBreaker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +48,7 @@ def fetch(url: str, timeout: float = 10) -> tuple[int, dict, str, float]:
 class Gunicorn:
     """Run the portal in a gunicorn subprocess on a free loopback port."""
 
-    def __init__(self, database_url: str):
+    def __init__(self, database_url: str, workers: int = 1):
         self.port = free_port()
         env = {
             **os.environ,
@@ -61,7 +67,7 @@ class Gunicorn:
                 "gunicorn",
                 "portal.wsgi",
                 "-w",
-                "1",
+                str(workers),
                 "--timeout",
                 "30",
                 "-b",
@@ -138,6 +144,84 @@ class Forwarder:
                     sock.shutdown(socket.SHUT_RDWR)
 
 
+class SilentServer:
+    """Accept connections on a loopback port and never answer, as a hung database server does."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            self.connections.append(client)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for sock in self.connections:
+            sock.close()
+
+
+def readers_at_once(url: str, count: int) -> list[tuple[int, float]]:
+    """Send count GETs at the same moment; return each one's status and seconds."""
+    start = threading.Barrier(count)
+
+    def read(_):
+        start.wait()
+        status, _, body, seconds = fetch(url, timeout=60)
+        assert "Hệ thống tạm thời gián đoạn" in body or status != 503
+        return status, seconds
+
+    with ThreadPoolExecutor(count) as pool:
+        return list(pool.map(read, range(count)))
+
+
+@pytest.fixture(params=["refused", "silent"])
+def unreachable_database_url(request):
+    """Return the URL of a database that refuses connections, or one that never answers."""
+    if request.param == "refused":
+        yield f"postgres://postgres@127.0.0.1:{free_port()}/portal"
+        return
+    server = SilentServer()
+    try:
+        yield f"postgres://postgres@127.0.0.1:{server.port}/portal"
+    finally:
+        server.stop()
+
+
+def test_sixteen_readers_of_a_lost_database_each_get_the_503_within_about_two_seconds(
+    unreachable_database_url,
+):
+    server = Gunicorn(unreachable_database_url, workers=2)
+    try:
+        # Loads the URLs and templates in each worker without asking the database.
+        for _ in range(4):
+            assert fetch(server.url("/robots.txt"))[0] == 200
+        first = readers_at_once(server.url("/"), 16)
+        second = readers_at_once(server.url("/chuyen-muc/thong-bao/"), 16)
+    finally:
+        server.stop()
+    for wave in (first, second):
+        assert [status for status, _ in wave] == [503] * 16
+    first_seconds = sorted(seconds for _, seconds in first)
+    second_seconds = sorted(seconds for _, seconds in second)
+    print(
+        f"first wave: median {statistics.median(first_seconds):.2f} s, "
+        f"last {first_seconds[-1]:.2f} s; second wave: median "
+        f"{statistics.median(second_seconds):.2f} s, last {second_seconds[-1]:.2f} s"
+    )
+    # A worker waits for the pool once (2 s); then it answers at once for a few seconds.
+    assert first_seconds[-1] < 3
+    assert second_seconds[-1] < 1
+
+
 def test_unreachable_database_gives_a_vietnamese_503_within_seconds():
     server = Gunicorn(f"postgres://postgres@127.0.0.1:{free_port()}/portal")
     try:
@@ -183,3 +267,30 @@ def test_service_resumes_by_itself_when_the_database_comes_back():
     finally:
         server.stop()
         forwarder.stop()
+
+
+def test_breaker_lets_one_attempt_through_after_its_window_and_closes_on_success():
+    breaker = ConnectionBreaker(seconds=0.2)
+    assert breaker.allow()
+    breaker.record_failure()
+    assert not breaker.allow()
+    time.sleep(0.25)
+    assert breaker.allow()
+    # While that one attempt runs, the others still fail at once.
+    assert not breaker.allow()
+    breaker.record_success()
+    assert breaker.allow()
+    assert breaker.allow()
+
+
+def test_a_pool_timeout_while_requests_hold_connections_is_overload_not_an_outage():
+    breaker = ConnectionBreaker()
+
+    class Held:
+        pass
+
+    held = Held()
+    assert breaker.is_outage(PoolTimeout("couldn't get a connection"))
+    breaker.held.add(held)
+    assert not breaker.is_outage(PoolTimeout("couldn't get a connection"))
+    assert breaker.is_outage(psycopg.OperationalError("connection refused"))
