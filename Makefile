@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint format demo bench bench-quick bench-counters clean
+.PHONY: run dev test test-fast lint format demo bench bench-quick bench-counters clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,12 +12,35 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-## Run the portal with demo content on SQLite at http://127.0.0.1:8000
-run: $(STAMP)
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 $(PY) manage.py import_counts counters/fixtures/demo_counts.csv --skip-missing
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+# The port of `make run` and `make dev`: make run PORT=8080
+PORT ?= 8000
+# A throw-away key for local runs, made once per checkout; never a production key.
+LOCAL_SECRET := $(VENV)/local-secret-key
+# Debug off as citizens see it (the Vietnamese 404 and 500 pages); static files and
+# uploads served by the app itself, which DJANGO_SERVE_MEDIA allows on this machine only.
+RUN_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(LOCAL_SECRET))" \
+	DJANGO_STATIC_FROM_FINDERS=1 DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+DEV_ENV = DJANGO_DEBUG=1
+
+$(LOCAL_SECRET): | $(STAMP)
+	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# The demo site, then the server, with the environment given: $(call serve,ENV)
+define serve
+	$(1) $(PY) manage.py migrate --noinput
+	$(1) $(PY) manage.py load_demo --with-accounts --base-url http://127.0.0.1:$(PORT)
+	$(1) $(PY) manage.py import_counts counters/fixtures/demo_counts.csv --skip-missing
+	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/"
+	$(1) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+endef
+
+## Run the portal with demo content on SQLite at http://127.0.0.1:8000 (PORT=...), debug off
+run: $(STAMP) $(LOCAL_SECRET)
+	$(call serve,$(RUN_ENV))
+
+## The same with Django's debug pages and autoreload of templates, for development
+dev: $(STAMP)
+	$(call serve,$(DEV_ENV))
 
 ## Run the whole test suite (SQLite unless DATABASE_URL is set; browser tests when Chromium is installed)
 test: $(STAMP)

@@ -154,6 +154,17 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = STATIC_FROM_FINDERS
 
+# `make run` only: Django serves the uploads itself, debug off. A server that
+# others reach lets nginx serve them (deploy/nginx.conf), so the switch is
+# refused unless the site answers only on this machine.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA")
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+if SERVE_MEDIA and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_SERVE_MEDIA is for a local run: DJANGO_ALLOWED_HOSTS may then name "
+        f"only {', '.join(sorted(LOCAL_HOSTS))}; let the web server serve MEDIA_ROOT instead."
+    )
+
 # Security headers that hold with and without HTTPS.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,8 +1,7 @@
-"""Staff accounts for trying the admin, created only in debug: one per role."""
+"""Staff accounts for trying the admin, one per role, made only when asked (--with-accounts)."""
 
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -14,12 +13,12 @@ ACCOUNTS = [
 ]
 
 
-def load(*, stdout) -> None:
-    """Create an editor and an approver account in debug, and print how to log in."""
-    if not settings.DEBUG:
-        return
-    admin_url = reverse("admin:index")
-    stdout.write(f"Trang quản trị: {admin_url} (với make run: http://127.0.0.1:8000{admin_url})")
+def load(*, stdout, base_url: str = "") -> None:
+    """Create an editor and an approver account, and print how to log in.
+
+    base_url, if given, is where the site is served, to print the admin's full address.
+    """
+    stdout.write(f"Trang quản trị: {base_url.rstrip('/')}{reverse('admin:index')}")
     for username, first_name, group_name in ACCOUNTS:
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"is_staff": True, "first_name": first_name}

@@ -150,17 +150,20 @@ def test_images_are_not_drawn_again_on_a_second_run(demo):
     assert [path.stat().st_mtime_ns for path in paths] == modified
 
 
-def test_no_account_is_created_without_debug(demo):
+def test_no_account_is_created_unless_asked_for(demo, settings):
     assert not get_user_model().objects.exists()
     assert "bientap" not in demo
-
-
-def test_debug_creates_an_editor_and_an_approver_in_their_roles(client, settings):
-    ensure_roles()
     settings.DEBUG = True
-    output = load_demo()
+    assert "bientap" not in load_demo()
+    assert not get_user_model().objects.exists()
+
+
+def test_with_accounts_creates_an_editor_and_an_approver_with_debug_off(client, settings):
+    ensure_roles()
+    settings.DEBUG = False
+    output = load_demo("--with-accounts", "--base-url", "http://127.0.0.1:8080")
     password = re.search(r"bientap / mật khẩu: (\S+)", output).group(1)
-    assert reverse("admin:index") in output
+    assert f"http://127.0.0.1:8080{reverse('admin:index')}" in output
     editor = get_user_model().objects.get(username="bientap")
     approver = get_user_model().objects.get(username="duyetbai")
     assert editor.is_staff and not editor.is_superuser
@@ -170,7 +173,7 @@ def test_debug_creates_an_editor_and_an_approver_in_their_roles(client, settings
     assert client.login(username="bientap", password=password)
     assert client.get(reverse("admin:news_article_changelist")).status_code == 200
 
-    again = load_demo()
+    again = load_demo("--with-accounts")
     assert "mật khẩu giữ nguyên" in again
     editor.refresh_from_db()
     assert editor.check_password(password)

@@ -2,14 +2,14 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from news.bulk import analyze
-from news.demo import LOADERS
+from news.demo import LOADERS, accounts
 from news.demo.articles import generate_articles
 
 
 class Command(BaseCommand):
     help = (
         "Nạp nội dung mẫu (chuyên mục, bài viết, ảnh minh họa); chạy lại không tạo bản trùng. "
-        "Khi DJANGO_DEBUG bật, tạo thêm tài khoản biên tập."
+        "Với --with-accounts, tạo thêm tài khoản biên tập và duyệt bài để thử trang quản trị."
     )
 
     def add_arguments(self, parser):
@@ -20,13 +20,29 @@ class Command(BaseCommand):
             metavar="N",
             help="Thêm N bài viết sinh tự động (chèn hàng loạt), rải trên 10 năm qua.",
         )
+        parser.add_argument(
+            "--with-accounts",
+            action="store_true",
+            help=(
+                "Tạo một tài khoản biên tập viên và một tài khoản người duyệt (mật khẩu "
+                "ngẫu nhiên, in ra một lần). Chỉ dùng trên máy chạy thử."
+            ),
+        )
+        parser.add_argument(
+            "--base-url",
+            default="",
+            metavar="URL",
+            help="Địa chỉ trang web, để in đầy đủ địa chỉ trang quản trị (vd. http://127.0.0.1:8000).",
+        )
 
-    def handle(self, *args, articles: int, **options):
+    def handle(self, *args, articles: int, with_accounts: bool, base_url: str, **options):
         if articles < 0:
             raise CommandError("--articles phải là số không âm.")
         for load in LOADERS:
             load(stdout=self.stdout)
         if articles:
             generate_articles(articles, stdout=self.stdout)
+        if with_accounts:
+            accounts.load(stdout=self.stdout, base_url=base_url)
         # The demo fills only tables of the news app; the few it leaves empty cost nothing.
         analyze(*apps.get_app_config("news").get_models())
