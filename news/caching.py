@@ -11,6 +11,7 @@ expires.
 import datetime as dt
 import functools
 import hashlib
+import re
 import secrets
 import threading
 import time
@@ -219,18 +220,42 @@ def cached_for_content(
     return value
 
 
-def cache_public_response(timeout: int):
+# A page number as the views' own links write it ("?p=2" of a sitemap).
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+
+
+def _is_cached_query(request, page_parameter: str | None) -> bool:
+    """Return True if the query string is empty or only the page number, written one way.
+
+    Any other query string is answered without the cache: keyed by it, each
+    `?x=1`, `?x=2`... would store the whole response once more.
+    """
+    if not request.META.get("QUERY_STRING"):
+        return True
+    items = list(request.GET.lists())
+    return (
+        len(items) == 1
+        and items[0][0] == page_parameter
+        and len(items[0][1]) == 1
+        and _PAGE_NUMBER.fullmatch(items[0][1][0]) is not None
+    )
+
+
+def cache_public_response(timeout: int, *, page_parameter: str | None = None):
     """Return a view decorator that caches successful GET responses per content version.
 
     The key holds the absolute URL (feeds and sitemaps carry the host) and the
     content version, so any article change serves fresh content at once; the
-    lifetime never outlives the next scheduled publication or expiry.
+    lifetime never outlives the next scheduled publication or expiry. Only
+    URLs without a query string, or with just `page_parameter`, are cached.
     """
 
     def decorator(view):
         @functools.wraps(view)
         def cached_view(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
+            if request.method not in ("GET", "HEAD") or not _is_cached_query(
+                request, page_parameter
+            ):
                 return view(request, *args, **kwargs)
             url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
             key = f"news:response:{content_version()}:{url}"

@@ -85,7 +85,7 @@ def sitemap_index(request):
     return sitemap_views.index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
 
 
-@cache_public_response(SITEMAP_CACHE_SECONDS)
+@cache_public_response(SITEMAP_CACHE_SECONDS, page_parameter="p")
 def sitemap_section(request, section):
     """Return one page of one section of the sitemap."""
     return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
