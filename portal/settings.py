@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "csp",
     "news",
     "counters",
+    # Its system checks only: the portal package has no models.
+    "portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.core.checks import Tags, run_checks
 
 from portal.cache import ResilientRedisCache
 from tests.portal.redis_server import RedisServer
@@ -203,3 +204,45 @@ def test_redis_that_refuses_every_command_reads_as_an_empty_cache(forbidding_red
         cache.incr("hits")
     assert cache.clear() is False
     assert cache.refusals > 10
+
+
+def redis_cache_settings(location: str) -> dict:
+    return {"default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": location}}
+
+
+def warning_ids() -> list[str]:
+    return [message.id for message in run_checks(tags=[Tags.caches])]
+
+
+@pytest.mark.parametrize(
+    ("maxmemory", "policy", "expected"),
+    [
+        ("0", "noeviction", ["portal.W001", "portal.W002"]),
+        ("4mb", "noeviction", ["portal.W001"]),
+        ("0", "allkeys-lru", ["portal.W002"]),
+        ("4mb", "allkeys-lru", []),
+    ],
+)
+def test_start_up_warns_when_the_caches_redis_cannot_evict_or_has_no_limit(
+    settings, maxmemory, policy, expected
+):
+    server = RedisServer(maxmemory=maxmemory, policy=policy)
+    try:
+        settings.CACHES = redis_cache_settings(server.url())
+        assert warning_ids() == expected
+    finally:
+        server.stop()
+
+
+def test_start_up_says_nothing_of_a_redis_that_is_down(settings, closed_port):
+    settings.CACHES = redis_cache_settings(f"redis://127.0.0.1:{closed_port}/0")
+    started = time.perf_counter()
+    assert warning_ids() == []
+    assert time.perf_counter() - started < 2
+
+
+def test_start_up_says_nothing_when_redis_refuses_to_show_its_configuration(
+    settings, forbidding_redis
+):
+    settings.CACHES = redis_cache_settings(forbidding_redis.url(user="reader"))
+    assert warning_ids() == []
