@@ -122,3 +122,99 @@ def test_pages_draw_vietnamese_with_the_shipped_font(page: Page, site, source_ar
     assert "Be Vietnam Pro 400 normal" in loaded
     assert "Be Vietnam Pro 700 normal" in loaded
     assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'Triển khai đường ưu')")
+
+
+# Whether a control stands out from what is behind it: a fill of its own, or a border
+# on every side in a colour other than the background it sits on.
+CONTROL_LOOK = """el => {
+    const clear = c => c === "transparent" || /rgba\\(.*, 0\\)$/.test(c);
+    let behind = "rgb(255, 255, 255)";
+    for (let node = el.parentElement; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (!clear(colour)) { behind = colour; break; }
+    }
+    const style = getComputedStyle(el);
+    const filled = !clear(style.backgroundColor) && style.backgroundColor !== behind;
+    const bordered = ["Top", "Right", "Bottom", "Left"].every(side =>
+        parseFloat(style[`border${side}Width`]) >= 1 && style[`border${side}Style`] !== "none"
+        && style[`border${side}Color`] !== behind);
+    return {filled, bordered, colour: style.backgroundColor, behind};
+}"""
+
+FOCUS_RING = """el => {
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
+        || (style.boxShadow !== "none" && style.boxShadow !== "");
+}"""
+
+
+def luminance_spread(png: bytes) -> int:
+    """Return the difference between the darkest and the lightest pixel of the image."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    grey = Image.open(BytesIO(png)).convert("L")
+    low, high = grey.getextrema()
+    return high - low
+
+
+@pytest.fixture
+def sidebar_article(source_article):
+    from news.models import Link
+
+    Link.objects.create(title="Cổng Dịch vụ công quốc gia", url="https://dichvucong.gov.vn")
+    return source_article
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_every_button_looks_like_a_button_and_shows_a_focus_ring(
+    page: Page, site, sidebar_article, contrast
+):
+    if contrast == "high":
+        page.context.add_cookies([{"name": "tuong-phan", "value": "cao", "url": site}])
+    page.set_viewport_size({"width": 1366, "height": 900})
+    for url, names in (
+        (sidebar_article.get_absolute_url(), ["Tìm kiếm", "Xem", "Mở trang", "Tương phản cao"]),
+        ("/tim-kiem/?q=c%E1%BA%A3i+c%C3%A1ch", ["Tìm kiếm"]),
+    ):
+        page.goto(site + url)
+        buttons = [page.get_by_role("button", name=name, exact=True) for name in names]
+        for button in [b for locator in buttons for b in locator.all()]:
+            label = button.inner_text()
+            look = button.evaluate(CONTROL_LOOK)
+            assert look["filled"] or look["bordered"], (contrast, url, label, look)
+            button.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            expect(button).to_be_focused()
+            assert button.evaluate(FOCUS_RING), (contrast, url, label)
+        for field in page.locator(
+            "main input:visible, main select:visible, aside input:visible, aside select:visible"
+        ).all():
+            look = field.evaluate(CONTROL_LOOK)
+            assert look["filled"] or look["bordered"], (
+                contrast,
+                url,
+                field.get_attribute("name"),
+                look,
+            )
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_the_date_picker_icon_stays_visible(page: Page, site, sidebar_article, contrast):
+    if contrast == "high":
+        page.context.add_cookies([{"name": "tuong-phan", "value": "cao", "url": site}])
+    page.goto(site + sidebar_article.get_absolute_url())
+    field = page.locator("aside input[type=date]")
+    box = field.bounding_box()
+    # The right end of the field, inside its border, is where Chromium draws the icon.
+    icon = page.screenshot(
+        clip={
+            "x": box["x"] + box["width"] - 28,
+            "y": box["y"] + 5,
+            "width": 22,
+            "height": box["height"] - 10,
+        }
+    )
+    assert luminance_spread(icon) > 100
