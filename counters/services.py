@@ -64,6 +64,8 @@ class Hit:
     new_visit: bool = False
     new_view: bool = False
     flooded: bool = False
+    # True: a new visitor past its address's allowance; nothing was counted.
+    turned_away: bool = False
     # False: the article is not public, and nothing was counted or read.
     public: bool = True
     numbers: dict | None = None
@@ -197,7 +199,11 @@ def _fits_an_id(number: int) -> bool:
 
 
 def _record_in_postgresql(
-    *, visitor: uuid.UUID | None, article_id: int | None, now: dt.datetime
+    *,
+    visitor: uuid.UUID | None,
+    article_id: int | None,
+    new_visitor_address: str | None,
+    now: dt.datetime,
 ) -> Hit:
     if article_id is not None and not _fits_an_id(article_id):
         return Hit(public=False)
@@ -208,7 +214,7 @@ def _record_in_postgresql(
     row = fetch_one_prepared(
         f"SELECT * FROM counters_record_hit({public_sql}, %s::uuid, %s::bigint, "  # noqa: S608
         "%s::timestamptz, %s::date, %s::timestamptz, %s::integer, %s::uuid, %s::timestamptz, "
-        "%s::timestamptz, %s::integer, %s::timestamptz, %s::boolean)",
+        "%s::timestamptz, %s::integer, %s::timestamptz, %s::boolean, %s::text, %s::integer)",
         [
             *public_params,
             visitor,
@@ -226,9 +232,11 @@ def _record_in_postgresql(
             # not waiting on the disk: the marks and counts of a transaction are
             # lost together, so nothing is ever counted twice.
             conf.synchronous_commit(),
+            new_visitor_address,
+            conf.new_visitors_per_minute(),
         ],
     )
-    public, new_visit, new_view, flooded, *numbers = row
+    public, new_visit, new_view, flooded, turned_away, *numbers = row
     if not public:
         return Hit(public=False)
     if flooded:
@@ -236,6 +244,7 @@ def _record_in_postgresql(
     return Hit(
         new_visit=new_visit,
         new_view=new_view,
+        turned_away=turned_away,
         numbers=as_numbers(numbers, article_id=article_id),
     )
 
@@ -261,30 +270,47 @@ def admit_new_visitor(*, address: str, now: dt.datetime | None = None) -> bool:
         f"RETURNING 1"
     )
     params = [prep(m, "minute", minute_of(now or timezone.now())), address, limit]
-    # Prepared on PostgreSQL like the counting call: planning would cost more than running it.
-    run = fetch_one_prepared if connection.vendor == "postgresql" else fetch_one
-    return run(sql, params) is not None
+    return fetch_one(sql, params) is not None
 
 
 def record_hit(
-    *, article_id: int | None, visitor: uuid.UUID | None, now: dt.datetime | None = None
+    *,
+    article_id: int | None,
+    visitor: uuid.UUID | None,
+    new_visitor_address: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Hit:
     """Count a request of the visitor for the article's page (None: another page); read the numbers.
 
     A visitor of None is a request that does not count (a crawler's): it only
-    reads. Nothing is counted or read for an article that is not public
-    (Hit.public is False), nor read for a flooding visitor (Hit.flooded).
+    reads. A visitor whose id was just made comes with its address
+    (new_visitor_address) and is counted only within that address's
+    allowance of new visitors; past it the request only reads
+    (Hit.turned_away). Nothing is counted or read for an article that is not
+    public (Hit.public is False), nor read for a flooding visitor (Hit.flooded).
     """
     now = now or timezone.now()
+    if not conf.new_visitors_per_minute():
+        new_visitor_address = None
     if connection.vendor == "postgresql":
-        return _record_in_postgresql(visitor=visitor, article_id=article_id, now=now)
+        return _record_in_postgresql(
+            visitor=visitor,
+            article_id=article_id,
+            new_visitor_address=new_visitor_address,
+            now=now,
+        )
     public = Article.objects.published(now=now)
     if article_id is not None and not public.filter(pk=article_id).exists():
         return Hit(public=False)
     hit = Hit()
     if visitor is not None:
         with transaction.atomic():
-            hit = _count(visitor=visitor, article_id=article_id, now=now)
+            if new_visitor_address is None or admit_new_visitor(
+                address=new_visitor_address, now=now
+            ):
+                hit = _count(visitor=visitor, article_id=article_id, now=now)
+            else:
+                hit = Hit(turned_away=True)
         if hit.flooded:
             return hit
     return replace(hit, numbers=live_numbers(article_id=article_id, now=now))

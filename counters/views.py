@@ -87,16 +87,20 @@ class CountingView(View):
     def count(self, request, article_id: int | None) -> tuple[services.Hit, uuid.UUID | None]:
         """Record the request if it counts; return the hit and a new visitor's id to remember."""
         visitor, is_new = visitor_id(request) if is_countable(request) else (None, False)
-        if is_new and not services.admit_new_visitor(address=address_of(request)):
-            # Past its address's allowance a new visitor only reads, and gets no
-            # cookie either: a client could otherwise mint counted visitors two
-            # requests at a time. A browser that kept its cookie never gets here.
-            visitor, is_new = None, False
-        hit = services.record_hit(article_id=article_id, visitor=visitor)
+        hit = services.record_hit(
+            article_id=article_id,
+            visitor=visitor,
+            # Only a visitor without a valid cookie draws on its address's allowance.
+            new_visitor_address=address_of(request) if is_new else None,
+        )
         if not hit.public:
             raise Http404
         if hit.flooded:
             raise Flooded
+        if hit.turned_away:
+            # No cookie either: a client could otherwise mint counted visitors
+            # two requests at a time. It gets one when the allowance has room.
+            return hit, None
         if visitor is not None:
             services.maybe_prune_stale_marks()
         return hit, visitor if is_new else None

@@ -434,31 +434,31 @@ def on_postgresql() -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_first_view_costs_two_statements_on_postgresql_and_ten_elsewhere(
+def test_a_first_view_costs_one_statement_on_postgresql_and_ten_elsewhere(
     visitor, browser_hit, article
 ):
-    # Both: the address's allowance of new visitors. PostgreSQL: one call of
-    # counters_record_hit. SQLite: article lookup, presence, view mark, four
-    # counter upserts, the minute online, one read. A visitor known by the
-    # cookie takes no allowance.
+    # PostgreSQL: one call of counters_record_hit. SQLite: article lookup, the
+    # address's allowance of new visitors, presence, view mark, four counter
+    # upserts, the minute online, one read. A visitor known by the cookie
+    # takes no allowance.
     with CaptureQueriesContext(connection) as first:
         browser_hit(visitor, article)
     with CaptureQueriesContext(connection) as repeat:
         browser_hit(visitor, article)
-    expected = (2, 1) if on_postgresql() else (10, 4)
+    expected = (1, 1) if on_postgresql() else (10, 4)
     assert (len(statements(first)), len(statements(repeat))) == expected
     assert not any(sql.startswith("UPDATE") for sql in statements(first))
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_visit_without_an_article_costs_two_statements_on_postgresql_and_six_elsewhere(
+def test_a_visit_without_an_article_costs_one_statement_on_postgresql_and_six_elsewhere(
     visitor, browser_hit
 ):
     with CaptureQueriesContext(connection) as first:
         browser_hit(visitor)
     with CaptureQueriesContext(connection) as repeat:
         browser_hit(visitor)
-    expected = (2, 1) if on_postgresql() else (6, 2)
+    expected = (1, 1) if on_postgresql() else (6, 2)
     assert (len(statements(first)), len(statements(repeat))) == expected
 
 
