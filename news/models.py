@@ -24,7 +24,7 @@ from news.attachments import (
 from news.images import remade_image
 from news.links import slug_url
 from news.sanitize import sanitize_html
-from news.search import search_document
+from news.search import SEARCHED_FIELDS, article_document
 from news.text import vietnamese_slugify
 
 
@@ -238,9 +238,9 @@ class Article(SluggedModel):
             # name: no metadata, nothing appended, no name to guess a draft's picture by.
             self.image = remade_image(self.image.file, max_width=self.IMAGE_MAX_WIDTH)
         self.body = sanitize_html(self.body)
-        self.search_text = search_document(title=self.title, lead=self.lead, body=self.body)
+        self.search_text = article_document(self)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 

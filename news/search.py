@@ -4,16 +4,18 @@ Both databases match whole words against one stored column,
 ``Article.search_text``, written by :func:`search_document`, so that a query
 finds the same articles on SQLite and PostgreSQL:
 
-* the column holds the folded title, lead and plain-text body as three lines of
-  words separated by single spaces: ``" cai cach hanh chinh \\n ... \\n ... "``;
+* the column holds the folded title, lead, plain-text body, and byline and
+  source, as four lines of words separated by single spaces:
+  ``" cai cach hanh chinh \\n ... \\n ... \\n kim ngan "``;
 * SQLite looks for ``" word "`` in it for every word of the query;
 * PostgreSQL matches a tsvector of the words of the three lines in the
   ``vietnamese_unaccent`` configuration, which it computes and stores itself
   in a column the model does not declare, served by a GIN index (migrations
   0006 and 0007);
 * both rank alike: a word in the title counts more than in the lead, which
-  counts more than in the body (PostgreSQL reads the weights of a stored
-  vector of title and lead, SQLite the position of the word in the column);
+  counts more than in the body, byline or source (PostgreSQL reads the
+  weights of a stored vector of title and lead, SQLite the position of the
+  word in the column);
 * both stop alike at ``settings.NEWS_SEARCH_MAX_RESULTS`` matches: they read
   the newest that many and no more, so that a query for a common word costs
   about what a rare one does;
@@ -109,23 +111,36 @@ def words(text: str) -> list[str]:
     return [word for word in _WORD.findall(fold(text or "")) if len(word) <= MAX_WORD_LENGTH]
 
 
-def search_document(*, title: str, lead: str = "", body: str = "") -> str:
-    """Return the value of Article.search_text for an article's title, lead and HTML body.
+def search_document(
+    *, title: str, lead: str = "", body: str = "", byline: str = "", source: str = ""
+) -> str:
+    """Return the value of Article.search_text for an article's texts (body in HTML).
 
-    Article.save() uses it, and so must any bulk insert of articles.
+    Article.save() uses it, and so must any bulk insert of articles
+    (article_document() reads the fields of an article).
     """
-    lines = (" ".join(words(part)) for part in (title, lead, plain_text(body)))
-    return " " + " \n ".join(lines) + " "
+    # Byline and source come last, on one line: ranking weighs the first two
+    # lines (title, lead), and neither the stored head of PostgreSQL nor the
+    # positions SQLite reads change.
+    texts = (title, lead, plain_text(body), f"{byline} {source}")
+    return " " + " \n ".join(" ".join(words(text)) for text in texts) + " "
 
 
-def refill_search_text(article_model, *, batch_size: int = 500) -> int:
+# The fields of an article that search reads, search_document()'s arguments.
+SEARCHED_FIELDS = ("title", "lead", "body", "byline", "source")
+
+
+def article_document(article) -> str:
+    """Return search_document() of an article (or a historical model's row)."""
+    return search_document(**{name: getattr(article, name) for name in SEARCHED_FIELDS})
+
+
+def refill_search_text(article_model, *, batch_size: int = 500, document=article_document) -> int:
     """Rewrite the search text of every row of article_model; return how many rows."""
     batch, count = [], 0
-    rows = article_model._default_manager.only("title", "lead", "body").order_by("pk")
+    rows = article_model._default_manager.only(*SEARCHED_FIELDS).order_by("pk")
     for article in rows.iterator(chunk_size=batch_size):
-        article.search_text = search_document(
-            title=article.title, lead=article.lead, body=article.body
-        )
+        article.search_text = document(article)
         batch.append(article)
         if len(batch) == batch_size:
             article_model._default_manager.bulk_update(batch, ["search_text"])

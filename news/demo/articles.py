@@ -25,7 +25,7 @@ from news.demo.texts import (
 )
 from news.models import Article, Category
 from news.sanitize import sanitize_html
-from news.search import search_document
+from news.search import article_document
 from news.text import vietnamese_slugify
 
 LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -316,14 +316,15 @@ def build_generated_article(
     body, and any column computed from the text) is filled here.
     """
     text = compose(rng, key, published_at.astimezone(LOCAL))
-    return Article(
+    article = Article(
         **text,
-        search_text=search_document(title=text["title"], lead=text["lead"], body=text["body"]),
         slug=f"{vietnamese_slugify(text['title'], max_length=160)}-{suffix}",
         category=category,
         status=Article.Status.PUBLISHED,
         published_at=published_at,
     )
+    article.search_text = article_document(article)
+    return article
 
 
 def generate_articles(count: int, *, stdout, batch_size: int = 5000, years: int = 10) -> None:

@@ -25,3 +25,14 @@ def test_search_form_filters_by_category_and_dates(page: Page, site, make_articl
     form.get_by_role("button", name="Tìm kiếm").click()
     expect(page.locator(".search-summary")).to_contain_text("Tìm thấy 1 bài viết")
     expect(page.locator(".search-results .article-link")).to_have_text("Cải cách hành chính")
+
+
+def test_header_search_finds_an_article_by_its_byline(page: Page, site, make_article):
+    make_article(title="Hội nghị giao ban tháng Tư", byline="Kim Ngân")
+    make_article(title="Tiếp công dân định kỳ", byline="Minh Thư")
+    page.goto(site + "/")
+    search = page.get_by_role("search", name="Tìm kiếm trên cổng thông tin")
+    search.get_by_label("Từ khóa tìm kiếm").fill("Kim Ngân")
+    search.get_by_role("button", name="Tìm kiếm").click()
+    expect(page.locator(".search-summary")).to_contain_text("Tìm thấy 1 bài viết")
+    expect(page.locator(".search-results .article-link")).to_have_text("Hội nghị giao ban tháng Tư")

@@ -113,7 +113,11 @@ def test_generated_articles_are_found_by_search_like_saved_ones(demo):
     load_demo("--articles", "20")
     generated = Article.objects.order_by("-id").first()
     assert generated.search_text == search_document(
-        title=generated.title, lead=generated.lead, body=generated.body
+        title=generated.title,
+        lead=generated.lead,
+        body=generated.body,
+        byline=generated.byline,
+        source=generated.source,
     )
     assert generated.search_text
 

@@ -372,7 +372,9 @@ def test_save_and_bulk_insert_fill_the_same_search_text(category):
     )[0]
     bulk.refresh_from_db()
     assert (
-        saved.search_text == bulk.search_text == " duong day nong \n goi ngay \n phan anh mot hai "
+        saved.search_text
+        == bulk.search_text
+        == " duong day nong \n goi ngay \n phan anh mot hai \n  "
     )
 
 
@@ -383,6 +385,67 @@ def test_saving_only_the_title_refreshes_the_search_text(make_article):
     article.refresh_from_db()
     assert " tieu de moi " in article.search_text
     assert list(search_articles(["moi"])) == [article]
+
+
+def test_a_byline_finds_the_articles_it_signs(client, make_article):
+    signed = make_article(title="Hội nghị giao ban", byline="Kim Ngân")
+    make_article(title="Tiếp công dân", byline="Minh Thư")
+    response = client.get(SEARCH, {"q": "Kim Ngân"})
+    assert titles(response) == [signed.title]
+    assert titles(client.get(SEARCH, {"q": "kim ngan"})) == [signed.title]
+
+
+def test_the_source_finds_the_articles_taken_from_it(client, make_article):
+    taken = make_article(title="Mùa lúa mới", source="Báo Bạc Liêu")
+    make_article(title="Tin trong nước", source="Cổng thông tin Chính phủ")
+    assert titles(client.get(SEARCH, {"q": "báo bạc liêu"})) == [taken.title]
+
+
+def test_a_byline_or_source_match_ranks_below_title_and_lead_matches(client, make_article):
+    now = timezone.now()
+    make_article(title="Tin ký tên", byline="Trần Phương", published_at=now)
+    make_article(
+        title="Tin trích nguồn",
+        byline="Kim Ngân",
+        source="Đài Phương Nam",
+        published_at=now - dt.timedelta(days=1),
+    )
+    make_article(
+        title="Tin có sapo", lead="Vùng đất phương Nam.", published_at=now - dt.timedelta(days=2)
+    )
+    make_article(title="Phương án giao thông", published_at=now - dt.timedelta(days=3))
+    assert titles(client.get(SEARCH, {"q": "phuong"})) == [
+        "Phương án giao thông",
+        "Tin có sapo",
+        "Tin ký tên",
+        "Tin trích nguồn",
+    ]
+
+
+def test_saving_only_the_byline_refreshes_the_search_text(make_article):
+    article = make_article(byline="Kim Ngân")
+    article.byline = "Hoàng Yến"
+    article.save(update_fields=["byline"])
+    article.refresh_from_db()
+    assert list(search_articles(["hoang", "yen"])) == [article]
+    assert list(search_articles(["kim", "ngan"])) == []
+
+
+def test_the_byline_migration_goes_back_to_three_lines_and_forth_again(make_article):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("news.migrations.0009_search_byline_and_source")
+    article = make_article(title="Đường dây nóng", lead="Gọi ngay", body="", byline="Kim Ngân")
+    migration.without_byline_and_source(apps, None)
+    article.refresh_from_db()
+    assert article.search_text == " duong day nong \n goi ngay \n  "
+    assert list(search_articles(["kim"])) == []
+    migration.with_byline_and_source(apps, None)
+    article.refresh_from_db()
+    assert article.search_text == " duong day nong \n goi ngay \n  \n kim ngan "
+    assert list(search_articles(["kim"])) == [article]
 
 
 def test_plain_text_separates_blocks_and_decodes_entities():
@@ -483,7 +546,7 @@ def test_the_vocabulary_follows_inserts_edits_and_deletes(make_article, category
         changed = {word: now.get(word, 0) - before.get(word, 0) for word in {*now, *before}}
         return {word: change for word, change in changed.items() if change}
 
-    article = make_article(title="Chợ nổi", lead="", body="")
+    article = make_article(title="Chợ nổi", lead="", body="", byline="")
     assert added() == {"cho": 1, "noi": 1}
     fields = {"title": "Chợ đêm", "lead": "", "body": ""}
     Article.objects.bulk_create(
