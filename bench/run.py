@@ -177,7 +177,7 @@ PAGES = [
     Page("article", [("news:article", ctx_kwargs(slug="article_slug"))], cached=2.0),
     Page("article view count (POST)", ["hit-url"], uncached=1.0, cached=1.0, method="POST"),
     Page("archive month", [("news:archive_month", ctx_kwargs("year", "month"))]),
-    Page("calendar", [("news:archive_calendar", ctx_kwargs("year", "month"))]),
+    Page("calendar", [("news:archive_calendar_block", ctx_kwargs("year", "month"))]),
     Page("search", [("news:search", None)], query="search", uncached=0.2),
     Page("print view", [("news:article_print", ctx_kwargs(slug="article_slug"))]),
     Page(
