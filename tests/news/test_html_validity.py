@@ -50,6 +50,9 @@ def pages(make_article):
         reverse("news:category", kwargs={"slug": article.category.slug}),
         reverse("news:archive_day", kwargs={"year": day.year, "month": day.month, "day": day.day}),
         reverse("news:search") + "?q=bài",
+        reverse("news:archive"),
+        reverse("news:archive_calendar", kwargs={"year": day.year, "month": day.month}),
+        f"{article.category.get_absolute_url()}?truoc={article.pk}",
     ]
 
 
@@ -75,3 +78,9 @@ def test_print_view_dates_its_article_and_the_printing_moment_to_the_second(clie
     assert all(
         re.fullmatch(rf"{DATE}T\d{{2}}:\d{{2}}:\d{{2}}[+-]\d{{2}}:?\d{{2}}", s) for s in stamps
     )
+
+
+def test_no_id_is_given_twice_on_a_page(client, pages):
+    for url in pages:
+        ids = [attrs["id"] for _, attrs in elements(client.get(url)) if "id" in attrs]
+        assert len(ids) == len(set(ids)), (url, sorted(i for i in ids if ids.count(i) > 1))
