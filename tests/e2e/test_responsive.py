@@ -70,3 +70,83 @@ def test_menu_works_on_a_phone_without_javascript(browser, site, source_article)
     expect(link).to_be_hidden()
     assert_no_sideways_overflow(page)
     context.close()
+
+
+@pytest.fixture
+def every_page(source_article):
+    """Return the paths of the main pages, with an album, links and a long category name."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from news.models import Album, Category, Link
+    from news.services import add_photos
+
+    Category.objects.create(
+        name="Tin tức về cải cách Thủ tục hành chính và kiểm soát TTHC", order=9
+    )
+    Link.objects.create(
+        title="Cơ sở dữ liệu quốc gia về văn bản pháp luật", url="https://vbpl.vn/pages/portal.aspx"
+    )
+    album = Album.objects.create(title="Hội nghị cải cách hành chính năm 2024", order=1)
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 1000), (10, 74, 133)).save(buffer, "JPEG")
+    add_photos(
+        album=album,
+        uploads=[SimpleUploadedFile("a.jpg", buffer.getvalue(), content_type="image/jpeg")],
+        alt_text="Hình minh họa: hội trường",
+    )
+    return [
+        "/",
+        source_article.category.get_absolute_url(),
+        source_article.get_absolute_url(),
+        source_article.get_print_url(),
+        "/luu-tru/",
+        "/luu-tru/2018/",
+        "/luu-tru/2018/04/",
+        "/luu-tru/2018/04/18/",
+        "/tim-kiem/?q=c%E1%BA%A3i+c%C3%A1ch",
+        "/hinh-anh/",
+        album.get_absolute_url(),
+        "/kenh-rss/",
+        "/khong-co-trang-nay/",
+    ]
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_no_page_scrolls_sideways_on_a_narrow_phone(page: Page, site, every_page, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    too_wide = []
+    for path in every_page:
+        page.goto(site + path)
+        page.evaluate("document.fonts.ready")
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            too_wide.append(f"{path}: {widths[0]} px in {widths[1]} px")
+    assert too_wide == []
+
+
+def test_feed_addresses_wrap_between_their_parts_not_inside_words(page: Page, site, every_page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site + "/kenh-rss/")
+    page.evaluate("document.fonts.ready")
+    for link in page.locator(".feed-link").all():
+        lines = link.evaluate(
+            """a => {
+                // The text of each line the address is drawn on.
+                const text = a.firstChild, range = document.createRange(), lines = [];
+                let top = null;
+                for (let i = 0; i < text.length; i++) {
+                    range.setStart(text, i); range.setEnd(text, i + 1);
+                    const y = Math.round(range.getBoundingClientRect().top);
+                    if (y !== top) { lines.push(""); top = y; }
+                    lines[lines.length - 1] += text.data[i];
+                }
+                return lines;
+            }"""
+        )
+        for earlier in lines[:-1]:
+            assert earlier[-1] in "/-.:", lines
