@@ -2,6 +2,7 @@
 
 import functools
 import ipaddress
+import logging
 import uuid
 from urllib.parse import urlsplit
 
@@ -13,6 +14,8 @@ from django.utils.http import is_same_domain
 from django.utils.module_loading import import_string
 
 from counters import conf
+
+logger = logging.getLogger(__name__)
 
 # Headers with which browsers mark speculative loads (prefetch, prerender,
 # link previews); such a load is not a person reading the page.
@@ -73,6 +76,16 @@ def remember_visitor(request: HttpRequest, response: HttpResponse, visitor: uuid
 
 
 @functools.cache
+def _warn_of_an_untrusted_proxy() -> None:
+    # Once per process: behind a proxy that is not trusted, every new visitor
+    # seems to come from the proxy and all share one allowance.
+    logger.warning(
+        "Counting requests carry X-Forwarded-For but DJANGO_TRUSTED_PROXY_COUNT is 0: "
+        "new visitors are limited by the proxy's address, not their own."
+    )
+
+
+@functools.cache
 def _client_ip():
     # The function that finds the client behind our proxies for login lock-outs
     # (DJANGO_TRUSTED_PROXY_COUNT), so that both limits see the same address.
@@ -85,6 +98,8 @@ def address_of(request: HttpRequest) -> str:
     One subscriber gets a whole IPv6 /64 (or more) and may use any address
     in it, so the /64 is what one address is in IPv6.
     """
+    if not getattr(settings, "TRUSTED_PROXY_COUNT", 0) and "HTTP_X_FORWARDED_FOR" in request.META:
+        _warn_of_an_untrusted_proxy()
     address = _client_ip()(request)
     if address is None:
         return "?"

@@ -34,6 +34,10 @@
     fetch(target.getAttribute("data-hit-url"), {
       method: "POST",
       keepalive: true,
+      // The browser keeps the visitor cookie the first answer sets and sends
+      // it back here: a reader known by it is counted whatever its address,
+      // while new visitors from one address (people behind one carrier NAT)
+      // share a small allowance per minute.
       credentials: "same-origin",
       headers: {"Content-Type": "application/json"},
       body: "{}"

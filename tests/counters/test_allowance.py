@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 
-from counters import selectors, services
+from counters import selectors, services, visitors
 from counters.conf import COOKIE_NAME, COOKIE_SALT
 from counters.models import NewVisitors
 
@@ -197,3 +197,14 @@ def test_the_pixel_refuses_another_site_as_well(article):
     response = Client().get(pixel_url(article), headers=headers)
     assert response.status_code == 403
     assert numbers(article) == (0, 0)
+
+
+def test_a_proxy_that_is_not_trusted_is_logged_once(browser_hit, article, settings, caplog):
+    settings.TRUSTED_PROXY_COUNT = 0
+    visitors._warn_of_an_untrusted_proxy.cache_clear()
+    for _ in range(3):
+        browser_hit(Client(), article, **{"X-Forwarded-For": "198.51.100.7"})
+    warnings = [r for r in caplog.records if "DJANGO_TRUSTED_PROXY_COUNT" in r.getMessage()]
+    assert len(warnings) == 1
+    # Every request counts as coming from the proxy itself.
+    assert numbers(article) == (3, 3)
