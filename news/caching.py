@@ -118,6 +118,10 @@ def bump_content_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
+        # Missing, or refused by a full Redis that evicts nothing. A delete is
+        # never refused: if the set is, each process keeps a version of its own
+        # for FALLBACK_SECONDS, and the change shows anyway.
+        cache.delete(VERSION_KEY)
         cache.set(VERSION_KEY, _new_version(), timeout=None)
 
 

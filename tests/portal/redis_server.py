@@ -56,14 +56,17 @@ class RedisServer:
         return f"redis://{credentials}127.0.0.1:{self.port}/{db}"
 
     def fill(self) -> None:
-        """Write until Redis refuses: every later write then fails with OutOfMemoryError."""
-        chunk = b"x" * 64 * 1024
-        with contextlib.suppress(redis.exceptions.OutOfMemoryError):
-            for number in range(100_000):
-                self.client.set(f"filler:{number}", chunk)
+        """Write until Redis refuses even a tiny write, as every later write then is."""
+        number = 0
+        for size in (64 * 1024, 1024, 16):
+            chunk = b"x" * size
+            with contextlib.suppress(redis.exceptions.OutOfMemoryError):
+                while number < 1_000_000:
+                    number += 1
+                    self.client.set(f"filler:{number}", chunk)
         # Without a refusal, the server has no maxmemory: the test would prove nothing.
         with pytest.raises(redis.exceptions.OutOfMemoryError):
-            self.client.set("filler:last", chunk)
+            self.client.incr("filler:probe")
 
     def used_memory(self) -> int:
         return int(self.client.info("memory")["used_memory"])

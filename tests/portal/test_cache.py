@@ -165,7 +165,7 @@ def every_method(cache):
 
 def test_full_redis_that_refuses_writes_skips_them_and_keeps_reading(full_redis, caplog):
     cache = ResilientRedisCache(full_redis.url(), {"KEY_PREFIX": "test"})
-    full_redis.client.delete("filler:0")
+    full_redis.client.delete("filler:1")
     full_redis.client.set(cache.make_key("kept"), cache._cache._serializer.dumps("still here"))
     full_redis.fill()
     with caplog.at_level(logging.WARNING, logger="portal.cache"):
