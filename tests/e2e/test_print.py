@@ -1,5 +1,6 @@
 """The print view on A4 paper, as Chromium prints it, and the article page printed as it is."""
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from tests.e2e.pages import (
     EXTERNAL_LINK,
     SOURCE_DATE_LINE,
     SOURCE_TITLE,
+    VN,
     artifacts_dir,
     make_source_article,
     plain_text,
@@ -26,6 +28,12 @@ def source_article(make_article):
 
 def print_to_pdf(page: Page, path) -> tuple[int, str]:
     """Print the page as Chromium does on A4; return its page count and its text."""
+    pages, text = print_pages(page, path)
+    return pages, "\f".join(text)
+
+
+def print_pages(page: Page, path) -> tuple[int, list[str]]:
+    """Print the page as Chromium does on A4; return its page count and the text of each page."""
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: install poppler-utils (apt-get install poppler-utils).")
     page.emulate_media(media="print")
@@ -39,10 +47,17 @@ def print_to_pdf(page: Page, path) -> tuple[int, str]:
         text=True,
         check=True,
     ).stdout
-    return pages, text
+    return pages, text.split("\f")[:pages]
 
 
-def test_print_view_prints_the_source_article_on_one_or_two_a4_pages(
+def sheet_of(texts: list[str], words: str) -> int:
+    """Return the number (from 1) of the printed page that shows the words."""
+    found = [number for number, text in enumerate(texts, 1) if words in plain_text(text)]
+    assert found, f"{words!r} is on no page"
+    return found[-1]
+
+
+def test_print_view_prints_the_source_article_on_one_a4_page(
     page: Page, site, source_article, pytestconfig
 ):
     page.goto(site + source_article.get_print_url())
@@ -67,7 +82,7 @@ def test_print_view_prints_the_source_article_on_one_or_two_a4_pages(
     )
     assert (folder / "print-article-page1.png").stat().st_size > 10_000
 
-    assert 1 <= pages <= 2
+    assert pages == 1
     text = plain_text(text)
     url = site + source_article.get_absolute_url()
     assert SOURCE_TITLE in text
@@ -91,6 +106,53 @@ def test_print_view_prints_the_source_article_on_one_or_two_a4_pages(
         "Chia sẻ",
     ):
         assert chrome not in text, chrome
+
+
+@pytest.fixture
+def demo_reference(make_article, category):
+    """Return the reference article as the demo content tells it: longer than the source's."""
+    from news.demo.texts import REFERENCE
+
+    return make_article(
+        title=REFERENCE["title"],
+        lead=REFERENCE["lead"],
+        body=REFERENCE["body"],
+        byline=REFERENCE["byline"],
+        published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN),
+    )
+
+
+@pytest.mark.parametrize("length", [1, 2])
+def test_the_byline_is_printed_on_the_sheet_of_the_last_paragraph(
+    page: Page, site, demo_reference, tmp_path, length
+):
+    if length > 1:
+        demo_reference.body = demo_reference.body * length
+        demo_reference.save()
+    page.goto(site + demo_reference.get_print_url())
+    pages, texts = print_pages(page, tmp_path / "reference.pdf")
+    if length == 1:
+        assert pages == 1
+    last_words = "xem xét, giải quyết."
+    assert sheet_of(texts, "Kim Ngân") == sheet_of(texts, last_words) == pages
+    assert sheet_of(texts, "Số lượt người xem:") == pages
+
+
+def test_a_printed_page_of_the_site_says_which_portal_and_address_it_came_from(
+    page: Page, site, source_article, tmp_path
+):
+    for path in (
+        source_article.get_absolute_url(),
+        source_article.category.get_absolute_url(),
+        "/",
+    ):
+        page.goto(site + path)
+        _, texts = print_pages(page, tmp_path / "page.pdf")
+        first = plain_text(texts[0])
+        assert "Cổng thông tin điện tử thành phố Bạc Liêu".upper() in first.upper(), path
+        assert (site + path) in "".join(texts[0].split()), path
+        page.emulate_media(media="screen")
+        expect(page.get_by_text(site + path, exact=True)).to_be_hidden()
 
 
 def test_article_page_prints_without_the_site_chrome(page: Page, site, source_article, tmp_path):
