@@ -57,7 +57,7 @@ format: $(STAMP)
 ## Print the demo article with Chromium and keep page 1 as docs/print-sample.png
 .PHONY: print-sample
 print-sample: $(STAMP)
-	$(PY) -m pytest -q tests/e2e/test_print.py -k one_or_two_a4_pages
+	$(PY) -m pytest -q tests/e2e/test_print.py -k "source_article_on_one_a4_page"
 	pdftoppm -png -r 100 -f 1 -l 1 -singlefile test-results/print-article.pdf docs/print-sample
 
 ## Benchmark: 100,000 articles on PostgreSQL, gunicorn + Redis, wrk; table in bench/results/latest.md
