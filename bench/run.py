@@ -92,6 +92,25 @@ WRK_LUA = textwrap.dedent(
 )
 
 
+# Lua for wrk's counting row: WRK_LUA plus a request() in which each POST comes
+# from an address of its own, forwarded by the one proxy the server trusts, as
+# readers arrive through nginx; each is then a new visitor within its address's
+# allowance (COUNTERS_NEW_VISITORS_PER_MINUTE), which every request takes from.
+# The threads repeat each other's addresses: two new visitors per address.
+COUNT_LUA = textwrap.dedent(
+    """
+    local sent = 0
+    function request()
+      sent = sent + 1
+      wrk.headers["X-Forwarded-For"] = string.format(
+        "10.%d.%d.%d", math.floor(sent / 65536) % 256, math.floor(sent / 256) % 256, sent % 256
+      )
+      return wrk.format()
+    end
+    """
+)
+
+
 def search_paths(url: str) -> list[str]:
     """Return the search row's paths (queries × sorts × pages 1–3) that answer 200."""
     from urllib.parse import urlencode
@@ -543,7 +562,9 @@ def views_from(body: bytes) -> int | None:
 def measure_count(run: Run, page: Page, url: str, mode: str) -> Result:
     """Measure the counting endpoint and check that every completed POST was counted."""
     before = views_from(fetch(url, method="POST")[1])
-    result = run.measure(page.label, mode, url, method="POST")
+    script = run.script.with_name("wrk-count.lua")
+    script.write_text(WRK_LUA + COUNT_LUA)
+    result = run.measure(page.label, mode, url, method="POST", script=script)
     result.target = page.uncached if mode == "uncached" else page.cached
     time.sleep(1)
     after = views_from(fetch(url, method="POST")[1])
@@ -787,6 +808,8 @@ def main() -> int:
         "DJANGO_STATIC_ROOT": str(static_root),
         "DJANGO_STATIC_FROM_FINDERS": "0",
         "DJANGO_BENCH_FLOOR": "1",
+        # The counting row's wrk plays the proxy (COUNT_LUA); nginx, where used, is one too.
+        "DJANGO_TRUSTED_PROXY_COUNT": "1",
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         # Keys of its own, so that another site or run sharing this Redis cannot answer for it.
