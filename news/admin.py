@@ -4,24 +4,30 @@ The editorial workflow (who may submit, publish and unpublish) lives in
 news.services; the admin only offers what the user may do and calls it.
 """
 
+import datetime as dt
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.http import Http404
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.widgets import CKEditor5Widget
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from news import services
 from news.images import open_validated_image
 from news.models import Album, Article, Attachment, Category, Link, Photo
-from news.services import add_photos
+from news.services import Action, add_photos
 
 
 @admin.register(Category)
@@ -42,8 +48,17 @@ class PictureField(forms.ImageField):
 
 
 class ArticleAdminForm(forms.ModelForm):
-    # Set by ArticleAdmin.get_form: the workflow depends on who submits.
+    # Set by ArticleAdmin.get_form: the workflow depends on who submits and which button.
     user = None
+    action = None
+
+    # Not the model's field, which no one edits: the approver writes it when returning.
+    return_note = forms.CharField(
+        label=_("Ý kiến gửi biên tập viên"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi bấm “Trả lại”: biên tập viên thấy ý kiến này trên bài."),
+    )
 
     class Meta:
         model = Article
@@ -57,7 +72,6 @@ class ArticleAdminForm(forms.ModelForm):
             "source",
             "image",
             "image_alt",
-            "status",
             "published_at",
             "expires_at",
             "featured",
@@ -70,32 +84,54 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.stored_status = (
-            Article.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-            if self.instance.pk
-            else None
-        )
-        if "status" in self.fields and self.user is not None:
-            # Offering only what the user may choose is a courtesy; clean() is the rule.
-            allowed = services.allowed_statuses(user=self.user, status=self.stored_status)
-            self.fields["status"].choices = [
-                choice for choice in Article.Status.choices if choice[0] in allowed
-            ]
+        # A restored version carries its old status and note: the stored ones count.
+        stored = None
+        if self.instance.pk:
+            stored = (
+                Article.objects.filter(pk=self.instance.pk)
+                .values_list("status", "review_note")
+                .first()
+            )
+        self.stored_status, self.stored_note = stored or (None, "")
+
+    def chosen_action(self) -> str:
+        """Return the button pressed; a POST without one keeps the article where it is."""
+        if self.action:
+            return self.action
+        if self.stored_status in (None, Article.Status.DRAFT):
+            return Action.SAVE_DRAFT
+        return Action.SAVE
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt"):
             self.add_error("image_alt", ValidationError("Hãy mô tả ảnh cho người khiếm thị."))
-        status = cleaned.get("status")
-        if status and self.user is not None:
+        if self.user is not None:
+            published_at = cleaned.get("published_at", self.instance.published_at)
             try:
-                services.check_transition(
-                    user=self.user, from_status=self.stored_status, to_status=status
+                to_status, _at = services.plan_action(
+                    user=self.user,
+                    status=self.stored_status,
+                    action=self.chosen_action(),
+                    published_at=published_at,
+                    note=cleaned.get("return_note", ""),
                 )
-            except (PermissionDenied, ValidationError) as error:
-                message = error.messages[0] if isinstance(error, ValidationError) else str(error)
-                self.add_error("status", message)
+            except PermissionDenied as error:
+                self.add_error(None, str(error))
+            except ValidationError as error:
+                self._add_workflow_error(error)
+            else:
+                # The model's own checks (a byline to publish) then see where it goes.
+                self.instance.status = to_status
+                self.instance.review_note = self.stored_note
         return cleaned
+
+    def _add_workflow_error(self, error: ValidationError) -> None:
+        errors = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        for field, field_errors in errors.items():
+            field = "return_note" if field == "review_note" else field
+            # A field the user cannot edit is shown read-only: say it above the form.
+            self.add_error(field if field in self.fields else None, field_errors)
 
 
 @dataclass(frozen=True)
@@ -162,40 +198,145 @@ class AttachmentInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
 
 
+class ImagesWithoutAlt(HTMLParser):
+    """Count the images of an HTML fragment that have no text alternative."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
+            self.count += 1
+
+
+def images_without_alt(html: str) -> int:
+    """Return how many images of the HTML have no (or an empty) alt text."""
+    parser = ImagesWithoutAlt()
+    parser.feed(html or "")
+    parser.close()
+    return parser.count
+
+
+def history_value(field: models.Field, value) -> str:
+    """Return a stored value as editors read it: labels, local time day first, Có/Không."""
+    if value is None or value == "":
+        return "(trống)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if field.name == "body":
+        return strip_tags(value)
+    return value
+
+
+class ArticleHistoryHelper(HistoricalRecordContextHelper):
+    """Write the changes between two versions in words, not as stored values."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        return history_value(field, super().prepare_delta_change_value(change, value))
+
+
+class CreatorFilter(admin.SimpleListFilter):
+    """Filter articles by the account that created them, as the history records it."""
+
+    title = _("người tạo bài")
+    parameter_name = "nguoi_tao"
+
+    def lookups(self, request, model_admin):
+        creators = Article.history.filter(history_type="+", history_user__isnull=False)
+        users = (
+            get_user_model()
+            .objects.filter(pk__in=creators.values("history_user"))
+            .order_by("username")
+        )
+        return [(str(user.pk), user.get_username()) for user in users]
+
+    def queryset(self, request, queryset):
+        if not self.value() or not self.value().isdigit():
+            return queryset
+        created = Article.history.filter(history_type="+", history_user_id=int(self.value()))
+        return queryset.filter(pk__in=created.values("id"))
+
+
+# The buttons after which the editor stays on the article; the others return to the list.
+STAY_ACTIONS = frozenset({Action.SAVE, Action.SAVE_DRAFT})
+ACTION_MESSAGES = {
+    Action.SAVE_DRAFT: _("Đã lưu nháp."),
+    Action.SUBMIT: _("Đã gửi bài cho người duyệt."),
+    Action.PUBLISH: _("Đã xuất bản bài."),
+    Action.SCHEDULE: _("Đã hẹn giờ đăng bài lúc {at}."),
+    Action.RETURN: _("Đã trả bài lại cho biên tập viên kèm ý kiến."),
+    Action.UNPUBLISH: _("Đã gỡ bài khỏi trang."),
+}
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
-    list_display = [
-        "title",
-        "category",
-        "status_display",
-        "published_at",
-        "byline",
-        "published_by",
-        "featured",
-    ]
-    list_filter = ["status", "category", "featured", "published_at"]
+    list_display = ["title", "status_label", "category", "published_at", "published_by"]
+    list_display_links = ["title"]
+    list_filter = ["status", "category", CreatorFilter, "published_at"]
     list_select_related = ["category", "published_by"]
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     readonly_fields = ["published_by", "created_at", "updated_at"]
+    change_form_template = "admin/news/article/change_form.html"
     object_history_list_template = "admin/news/article/history_list.html"
     actions = ["submit_selected", "publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "lead", "body"]}),
-        ("Tác giả và nguồn", {"fields": ["byline", "source"]}),
-        ("Ảnh đại diện", {"fields": ["image", "image_alt"]}),
+        (_("Tác giả và nguồn"), {"fields": ["byline", "source"]}),
+        (_("Ảnh đại diện"), {"fields": ["image", "image_alt"]}),
         (
-            "Xuất bản",
-            {"fields": ["status", "published_at", "expires_at", "featured", "published_by"]},
+            _("Xuất bản"),
+            {"fields": ["published_at", "expires_at", "featured", "published_by"]},
         ),
-        ("Lịch sử", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Thời điểm tạo và sửa"),
+            {"fields": ["created_at", "updated_at"], "classes": ["collapse"]},
+        ),
     ]
 
-    @admin.display(description="Trạng thái", ordering="status")
-    def status_display(self, article):
-        return article.state_label()
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-editor.js"]
+
+    @admin.display(description=_("Trạng thái"), ordering="status")
+    def status_label(self, article):
+        return format_html(
+            '<span class="status-label status-{}">{}</span>',
+            self._state(article),
+            article.state_label(),
+        )
+
+    @staticmethod
+    def _state(article) -> str:
+        """Return the key of the label's colour: scheduled and expired are told apart."""
+        if article.status == Article.Status.PUBLISHED:
+            now = timezone.now()
+            if article.published_at > now:
+                return "scheduled"
+            if article.expires_at is not None and article.expires_at <= now:
+                return "expired"
+        return article.status
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and Action.RETURN in self._actions(request, obj):
+            # Where the approver writes why an article goes back, next to the buttons.
+            fieldsets = [*fieldsets, (_("Duyệt bài"), {"fields": ["return_note"]})]
+        return fieldsets
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ArticleHistoryHelper(self.model, historical_record)
 
     # Permissions ------------------------------------------------------------
 
@@ -217,20 +358,64 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user
+        form.action = request.POST.get("_action") if request.method == "POST" else None
         return form
+
+    def _actions(self, request, obj) -> list[Action]:
+        return services.available_actions(user=request.user, status=obj.status if obj else None)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        returned = None
+        if obj is not None and form.stored_note:
+            returned = obj.history.filter(history_change_reason="Trả lại").first()
+        context.update(
+            workflow_actions=services.available_actions(
+                user=request.user, status=form.stored_status
+            ),
+            review_note=form.stored_note if obj is not None else "",
+            returned=returned,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving -------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
         at = form.cleaned_data.get("published_at") if "published_at" in form.changed_data else None
-        was_published = form.stored_status == Article.Status.PUBLISHED
+        action = form.chosen_action()
         try:
-            services.save_article(article=obj, user=request.user, at=at)
+            services.apply_action(
+                article=obj,
+                user=request.user,
+                action=action,
+                at=at,
+                note=form.cleaned_data.get("return_note", ""),
+            )
         except ValidationError as error:
             # The form checked the same rules; this is a change made meanwhile by someone else.
             raise PermissionDenied(error.messages[0]) from error
-        if obj.status == Article.Status.PUBLISHED and not was_published:
-            self._warn_missing_source(request, obj)
+        if action in ACTION_MESSAGES:
+            at_text = f"{timezone.localtime(obj.published_at):%d/%m/%Y %H:%M}"
+            self.message_user(request, str(ACTION_MESSAGES[action]).format(at=at_text))
+        if (
+            obj.status == Article.Status.PUBLISHED
+            and form.stored_status != Article.Status.PUBLISHED
+        ):
+            self._warn_before_publishing(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return super().response_add(self._staying(request), obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return super().response_change(self._staying(request), obj)
+
+    @staticmethod
+    def _staying(request):
+        # Saving a draft keeps the editor on the article, as "Lưu và tiếp tục sửa" did.
+        if request.POST.get("_action") in STAY_ACTIONS:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return request
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # Restoring a version is a change of the article as it is now, not as it was.
@@ -241,12 +426,28 @@ class ArticleAdmin(SimpleHistoryAdmin):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def _warn_before_publishing(self, request, article):
+        self._warn_missing_source(request, article)
+        self._warn_missing_alt(request, article)
+
     def _warn_missing_source(self, request, article):
         if not article.source.strip():
             self.message_user(
                 request,
                 f"Bài “{article}” được xuất bản mà chưa ghi nguồn: "
                 "hãy bổ sung nếu bài lấy từ nơi khác.",
+                messages.WARNING,
+            )
+
+    def _warn_missing_alt(self, request, article):
+        missing = images_without_alt(article.body)
+        if missing:
+            self.message_user(
+                request,
+                f"Bài “{article}” có {missing} ảnh trong nội dung chưa có mô tả "
+                "(văn bản thay thế): "
+                "hãy bấm vào ảnh, chọn nút “Thay đổi văn bản thay thế” và mô tả ảnh "
+                "cho người khiếm thị.",
                 messages.WARNING,
             )
 
@@ -265,7 +466,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 continue
             done += 1
             if to_status == Article.Status.PUBLISHED:
-                self._warn_missing_source(request, article)
+                self._warn_before_publishing(request, article)
         if done:
             self.message_user(request, done_message.format(count=done), messages.SUCCESS)
 

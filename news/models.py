@@ -180,6 +180,12 @@ class Article(SluggedModel):
         related_name="+",
         help_text=_("Người duyệt đã cho bài lên trang lần gần nhất."),
     )
+    review_note = models.TextField(
+        _("ý kiến người duyệt"),
+        blank=True,
+        editable=False,
+        help_text=_("Ghi chú của người duyệt khi trả lại bài; xóa khi bài được gửi duyệt lại."),
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     search_text = models.TextField(

@@ -14,9 +14,10 @@ import datetime as dt
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from news.images import open_validated_image, reencode, renditions
 from news.models import Album, Article, Photo
@@ -43,6 +44,32 @@ CHANGE_REASONS = {
 }
 
 User = AbstractBaseUser | AnonymousUser
+
+
+class Action(models.TextChoices):
+    """The buttons of the article form: each saves the article and says where it goes."""
+
+    SAVE = "save", _("Lưu thay đổi")
+    SAVE_DRAFT = "save_draft", _("Lưu nháp")
+    SUBMIT = "submit", _("Gửi duyệt")
+    PUBLISH = "publish", _("Xuất bản")
+    SCHEDULE = "schedule", _("Hẹn giờ đăng")
+    RETURN = "return", _("Trả lại")
+    UNPUBLISH = "unpublish", _("Gỡ bài")
+
+
+# Where each button takes the article; "Lưu thay đổi" keeps its status.
+ACTION_TARGETS: dict[str, str] = {
+    Action.SAVE_DRAFT: Status.DRAFT,
+    Action.SUBMIT: Status.PENDING,
+    Action.PUBLISH: Status.PUBLISHED,
+    Action.SCHEDULE: Status.PUBLISHED,
+    Action.RETURN: Status.DRAFT,
+    Action.UNPUBLISH: Status.UNPUBLISHED,
+}
+APPROVER_ACTIONS = frozenset({Action.PUBLISH, Action.SCHEDULE, Action.RETURN, Action.UNPUBLISH})
+# A returned article keeps the approver's note until the editor sends it again.
+NOTE_CLEARING_ACTIONS = frozenset({Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE})
 
 
 def can_publish(user: User) -> bool:
@@ -90,6 +117,108 @@ def check_transition(*, user: User, from_status: str | None, to_status: str) -> 
         )
 
 
+def available_actions(*, user: User, status: str | None) -> list[Action]:
+    """Return the buttons the user may press on an article with this stored status."""
+    if not can_edit(user=user, status=status):
+        return []
+    approver = can_publish(user)
+    if status == Status.PUBLISHED:
+        return [Action.SAVE, Action.UNPUBLISH]
+    if status == Status.PENDING:
+        if approver:
+            return [Action.SAVE, Action.PUBLISH, Action.SCHEDULE, Action.RETURN]
+        return [Action.SAVE, Action.SAVE_DRAFT]
+    actions = [Action.SAVE_DRAFT, Action.SUBMIT]
+    if status == Status.UNPUBLISHED:
+        actions.insert(0, Action.SAVE)
+    if approver:
+        actions += [Action.PUBLISH, Action.SCHEDULE]
+    return actions
+
+
+def plan_action(
+    *,
+    user: User,
+    status: str | None,
+    action: str,
+    published_at: dt.datetime | None,
+    note: str = "",
+) -> tuple[str, dt.datetime | None]:
+    """Return the status an action gives an article and the time to date it at, if any.
+
+    Raise PermissionDenied if the user may not press this button on an article
+    with this stored status, and ValidationError if the article is not ready for
+    it. published_at is the date the article has in the form; "Xuất bản"
+    means now, so a date in the future gives way to now, and "Hẹn giờ đăng"
+    needs one.
+    """
+    if action not in Action.values or action not in available_actions(user=user, status=status):
+        _refuse(user=user, status=status, action=action)
+    to_status = ACTION_TARGETS.get(action, status or Status.DRAFT)
+    check_transition(user=user, from_status=status, to_status=to_status)
+    now = timezone.now()
+    at = None
+    if action == Action.PUBLISH and published_at is not None and published_at > now:
+        at = now
+    elif action == Action.SCHEDULE:
+        if published_at is None or published_at <= now:
+            raise ValidationError(
+                {
+                    "published_at": "Để hẹn giờ đăng, hãy đặt “Ngày đăng” là một lúc "
+                    "trong tương lai."
+                },
+                code="schedule",
+            )
+        at = published_at
+    elif action == Action.RETURN and not note.strip():
+        raise ValidationError(
+            {"review_note": "Hãy ghi cho biên tập viên biết cần sửa gì trước khi trả lại."},
+            code="note",
+        )
+    return to_status, at
+
+
+def _refuse(*, user: User, status: str | None, action: str) -> None:
+    if not can_edit(user=user, status=status):
+        # The same words as for any other change of an article the user may not touch.
+        check_transition(user=user, from_status=status, to_status=status or Status.DRAFT)
+    label = Action(action).label if action in Action.values else action
+    if action in APPROVER_ACTIONS and not can_publish(user):
+        raise PermissionDenied(f"Chỉ người duyệt mới được “{label}”.")
+    state = Status(status).label if status else _("bài mới")
+    raise PermissionDenied(f"Không thể “{label}” khi bài đang ở trạng thái “{state}”.")
+
+
+@transaction.atomic
+def apply_action(
+    *,
+    article: Article,
+    user: User,
+    action: str,
+    at: dt.datetime | None = None,
+    note: str = "",
+) -> Article:
+    """Save an article edited by the user as the button pressed says, and return it.
+
+    The rules are those of plan_action, held against the stored (locked)
+    status; at is the publication time the user chose, if any. "Trả lại"
+    sends the article back to draft with the note, which the editor sees on it.
+    """
+    from_status = _stored_status(article)
+    to_status, planned_at = plan_action(
+        user=user, status=from_status, action=action, published_at=article.published_at, note=note
+    )
+    article.status = to_status
+    if action == Action.RETURN:
+        article.review_note = note.strip()
+    elif action in NOTE_CLEARING_ACTIONS:
+        article.review_note = ""
+    reason = "Trả lại" if action == Action.RETURN else None
+    return _save_edited(
+        article, user=user, from_status=from_status, at=planned_at or at, reason=reason
+    )
+
+
 @transaction.atomic
 def save_article(*, article: Article, user: User, at: dt.datetime | None = None) -> Article:
     """Save an article edited by the user, holding the workflow against its stored status.
@@ -97,12 +226,22 @@ def save_article(*, article: Article, user: User, at: dt.datetime | None = None)
     at is the publication time the user chose, if any; publishing without one
     dates a new article now (see publish time rules in _stamp_publication).
     """
-    from_status = _stored_status(article)
+    return _save_edited(article, user=user, from_status=_stored_status(article), at=at)
+
+
+def _save_edited(
+    article: Article,
+    *,
+    user: User,
+    from_status: str | None,
+    at: dt.datetime | None,
+    reason: str | None = None,
+) -> Article:
     check_transition(user=user, from_status=from_status, to_status=article.status)
     article.clean()
     if article.status == Status.PUBLISHED and from_status != Status.PUBLISHED:
         _stamp_publication(article, user=user, from_status=from_status, at=at)
-    _save(article, user=user, reason=_reason(from_status, article.status))
+    _save(article, user=user, reason=reason or _reason(from_status, article.status))
     return article
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from news import services
 from news.models import Article
+from news.services import Action
 from tests.news.test_workflow_admin import form_data, local_parts
 
 pytestmark = pytest.mark.django_db
@@ -24,13 +25,13 @@ def test_every_admin_save_is_kept_with_who_and_when(
     editor_client.post(reverse("admin:news_article_add"), form_data(category, title="Lịch sử bài"))
     article = Article.objects.get(title="Lịch sử bài")
     change = reverse("admin:news_article_change", args=[article.pk])
-    editor_client.post(change, form_data(category, title="Lịch sử bài", status=Status.PENDING))
+    editor_client.post(change, form_data(category, title="Lịch sử bài", _action=Action.SUBMIT))
     approver_client.post(
         change,
         form_data(
             category,
             title="Lịch sử bài",
-            status=Status.PUBLISHED,
+            _action=Action.PUBLISH,
             **local_parts(article.published_at),
         ),
     )
@@ -76,7 +77,6 @@ def test_admin_restores_an_old_version(approver_client, approver, make_article, 
         title="Bản gốc",
         slug=article.slug,
         lead="Sapo gốc",
-        status=Status.DRAFT,
         **local_parts(original.published_at),
     )
     assert approver_client.post(url, data).status_code == 302
@@ -87,7 +87,27 @@ def test_admin_restores_an_old_version(approver_client, approver, make_article, 
     assert article.history.count() == 3
 
 
-def test_restoring_a_published_version_still_needs_an_approver(
+def test_restoring_a_published_version_restores_its_text_but_does_not_publish_it(
+    editor_client, approver, make_article, category
+):
+    article = make_article(status=Status.PENDING, title="Bản đã đăng")
+    services.publish_article(article=article, user=approver)
+    article = services.unpublish_article(article=article, user=approver)
+    article.title = "Bản sửa sau khi gỡ"
+    services.save_article(article=article, user=approver)
+    published_version = article.history.filter(status=Status.PUBLISHED).latest()
+    url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, published_version.history_id]
+    )
+    data = form_data(category, title="Bản đã đăng", slug=article.slug)
+    response = editor_client.post(url, data)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    # Publishing is a button of its own, the approvers': a restore keeps the status.
+    assert (article.title, article.status) == ("Bản đã đăng", Status.UNPUBLISHED)
+
+
+def test_an_editor_cannot_publish_through_a_restore(
     editor_client, approver, make_article, category
 ):
     article = make_article(status=Status.PENDING)
@@ -97,10 +117,10 @@ def test_restoring_a_published_version_still_needs_an_approver(
     url = reverse(
         "admin:news_article_simple_history", args=[article.pk, published_version.history_id]
     )
-    data = form_data(category, title=article.title, status=Status.PUBLISHED, slug=article.slug)
+    data = form_data(category, title=article.title, slug=article.slug, _action=Action.PUBLISH)
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert "status" in response.context["adminform"].form.errors
+    assert "Chỉ người duyệt" in str(response.context["adminform"].form.errors)
     article.refresh_from_db()
     assert article.status == Status.UNPUBLISHED
 

@@ -99,7 +99,7 @@ def test_a_schedule_set_in_the_admin_needs_no_further_action(
         "byline": "Kim Ngân",
         "source": "UBND",
         "image_alt": "",
-        "status": "published",
+        "_action": "schedule",
         "published_at_0": f"{later:%Y-%m-%d}",
         "published_at_1": f"{later:%H:%M:%S}",
         "expires_at_0": "",
