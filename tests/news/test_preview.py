@@ -8,7 +8,14 @@ from tests.news.conftest import logged_in
 pytestmark = pytest.mark.django_db
 
 STATES = ["draft", "pending", "scheduled", "expired", "unpublished"]
-BANNER = "Bản nháp – chưa xuất bản"
+# What the banner says of each hidden state: the real status, not always "draft".
+BANNERS = {
+    "draft": "Bản nháp – chưa xuất bản",
+    "pending": "Chờ duyệt – chưa xuất bản",
+    "scheduled": "Hẹn giờ đăng – chưa xuất bản",
+    "expired": "Đã hết hạn – không còn hiển thị công khai",
+    "unpublished": "Đã gỡ – không còn hiển thị công khai",
+}
 
 
 def urls(article):
@@ -24,7 +31,7 @@ def test_staff_preview_hidden_articles_with_a_banner_never_cached_nor_indexed(
         response = editor_client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
-        assert BANNER in html
+        assert f"<strong>{BANNERS[state]}</strong>" in html
         assert article.title in html
         assert response.context["preview"] is True
         assert "no-store" in response["Cache-Control"]
@@ -61,7 +68,7 @@ def test_inactive_staff_get_404(make_article, editor):
 def test_staff_see_public_articles_without_banner_and_cacheable(editor_client, article):
     response = editor_client.get(article.get_absolute_url())
     assert response.status_code == 200
-    assert BANNER not in response.content.decode()
+    assert "preview-banner" not in response.content.decode()
     assert "no-store" not in response.get("Cache-Control", "")
 
 
@@ -78,3 +85,12 @@ def test_banner_tells_when_a_scheduled_article_goes_live(
     article = make_article(**hidden_article_fields["scheduled"])
     html = editor_client.get(article.get_absolute_url()).content.decode()
     assert "Hẹn giờ đăng" in html
+
+
+@pytest.mark.parametrize("state", ["pending", "scheduled", "expired", "unpublished"])
+def test_the_banner_of_an_article_that_is_not_a_draft_does_not_call_it_a_draft(
+    editor_client, make_article, hidden_article_fields, state
+):
+    article = make_article(**hidden_article_fields[state])
+    html = editor_client.get(article.get_absolute_url()).content.decode()
+    assert "Bản nháp" not in html
