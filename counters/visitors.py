@@ -123,21 +123,22 @@ def from_another_site(request: HttpRequest) -> bool:
         return False
     try:
         host = request.get_host()
-    except DisallowedHost:
+        parts = urlsplit(origin)
+    except (DisallowedHost, ValueError):
+        # "null", or a URL that does not parse ("http://[x"), names no site of ours.
         return True
-    netloc = urlsplit(origin).netloc if "://" in origin else ""
-    if netloc and netloc.lower() == host.lower():
+    if parts.scheme and parts.netloc and parts.netloc.lower() == host.lower():
         return False
-    return not _trusted_origin(origin, netloc)
+    return not _trusted_origin(origin, parts.scheme, parts.netloc)
 
 
-def _trusted_origin(origin: str, netloc: str) -> bool:
+def _trusted_origin(origin: str, scheme: str, netloc: str) -> bool:
     """Return True if CSRF_TRUSTED_ORIGINS names the origin (exactly, or by a *. pattern)."""
     for trusted in settings.CSRF_TRUSTED_ORIGINS:
         if origin == trusted:
             return True
         if "*" in trusted and netloc:
-            scheme, pattern = urlsplit(trusted).scheme, urlsplit(trusted).netloc.lstrip("*")
-            if urlsplit(origin).scheme == scheme and is_same_domain(netloc, pattern):
+            pattern = urlsplit(trusted)
+            if scheme == pattern.scheme and is_same_domain(netloc, pattern.netloc.lstrip("*")):
                 return True
     return False

@@ -170,6 +170,9 @@ def test_the_service_takes_exactly_the_allowance_of_each_minute(allowance):
         ("https://tin-gia.example", 403),
         ("http://testserver.evil.example", 403),
         ("null", 403),
+        ("http://[testserver", 403),
+        ("testserver", 403),
+        ("", 403),
         ("http://127.0.0.1", 403),
     ],
 )
