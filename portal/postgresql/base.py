@@ -12,8 +12,9 @@ While the database is unreachable, every request would wait for the pool's
 timeout (2 s) before its 503, holding its worker all that time: sixteen readers
 on two workers waited 9 s on average, the last 16 s. After a failure to get a
 connection, each process fails at once for BREAKER_SECONDS instead; then one
-request tries again (the others still fail at once while it does), and the
-first success closes the breaker, so service resumes without a restart.
+request tries again (the others still fail at once while it does), or sooner
+if the pool's own reconnection succeeded, and the first success closes the
+breaker, so service resumes without a restart.
 """
 
 from __future__ import annotations
@@ -56,13 +57,17 @@ class ConnectionBreaker:
         # The connections this process's requests hold now.
         self.held: weakref.WeakSet = weakref.WeakSet()
 
-    def allow(self) -> bool:
-        """Return True if a connection may be attempted now."""
+    def allow(self, pool: ConnectionPool | None = None) -> bool:
+        """Return True if a connection may be attempted now.
+
+        The pool reconnects in the background: a connection it made means the
+        server is probably back, so a request may try before the window ends.
+        """
         if not self.failing:
             return True
         now = time.monotonic()
         with self.lock:
-            if now < self.open_until:
+            if now < self.open_until and not (pool and pool.get_stats().get("pool_available")):
                 return False
             # This request is the trial: the others keep failing at once meanwhile.
             self.open_until = now + self.seconds
@@ -108,7 +113,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if self.alias == NO_DB_ALIAS:
             return self.get_checked_connection(conn_params)
         breaker = breaker_for(self.alias)
-        if not breaker.allow():
+        if not breaker.allow(self.pool):
             raise DatabaseUnreachable(
                 "the database could not be reached moments ago; trying again shortly"
             )

@@ -23,7 +23,7 @@ import pytest
 from django.db import connection
 from psycopg_pool import PoolTimeout
 
-from portal.postgresql.base import ConnectionBreaker
+from portal.postgresql.base import BREAKER_SECONDS, ConnectionBreaker
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -259,11 +259,20 @@ def test_service_resumes_by_itself_when_the_database_comes_back():
         status, _, _, seconds = fetch(page)
         assert status == 503
         assert seconds < 4
+        # Within the breaker's window: answered at once, without trying.
+        status, _, _, seconds = fetch(page)
+        assert status == 503
+        assert seconds < 1
         forwarder.start()
-        deadline = time.monotonic() + 15
+        back = time.monotonic()
+        deadline = back + 15
         while (status := fetch(page)[0]) != 404 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert status == 404
+        # No later than the breaker's window (5 s) and one attempt after the database is back.
+        recovery = time.monotonic() - back
+        print(f"recovered {recovery:.1f} s after the database came back")
+        assert recovery < BREAKER_SECONDS + 2
     finally:
         server.stop()
         forwarder.stop()
