@@ -366,10 +366,8 @@ class ArchiveIndexView(TemplateView):
         return super().get_context_data(years=selectors.archive_years(), **kwargs)
 
 
-class ArchiveCalendarView(TemplateView):
-    """One month's calendar as a page of its own, for readers who open its address."""
-
-    template_name = "news/archive_calendar.html"
+class CalendarMonthMixin:
+    """Read the month of a calendar's address."""
 
     def get_month(self) -> dt.date:
         """Return the first day of the month asked for, or raise Http404."""
@@ -381,15 +379,20 @@ class ArchiveCalendarView(TemplateView):
             raise Http404("Năm ngoài phạm vi lưu trữ.")
         return month
 
+
+class ArchiveCalendarView(CalendarMonthMixin, TemplateView):
+    """One month's calendar as a page of its own, for readers who open its address."""
+
+    template_name = "news/archive_calendar.html"
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "month": self.get_month()}
 
 
-class ArchiveCalendarBlockView(TemplateView):
+class ArchiveCalendarBlockView(CalendarMonthMixin, TemplateView):
     """The calendar block of one month alone, for the sidebar's script to swap in place."""
 
     template_name = "news/archive_calendar_fragment.html"
-    get_month = ArchiveCalendarView.get_month
 
     def get_context_data(self, **kwargs):
         # The block's tag reads calendar_month, as on archive pages.
