@@ -150,3 +150,113 @@ def test_feed_addresses_wrap_between_their_parts_not_inside_words(page: Page, si
         )
         for earlier in lines[:-1]:
             assert earlier[-1] in "/-.:", lines
+
+
+MENU_CATEGORIES = [
+    "Tin hoạt động của lãnh đạo",
+    "Tin tức về cải cách Thủ tục hành chính",
+    "Kinh tế - Xã hội",
+    "Văn hóa - Thể thao",
+    "Quốc phòng - An ninh",
+    "Thông báo",
+    "Chuyển đổi số",
+    "Giáo dục - Đào tạo",
+    "Y tế - Sức khỏe cộng đồng",
+    "Tài nguyên - Môi trường",
+    "Xây dựng Đảng và hệ thống chính trị",
+    "Hỏi đáp pháp luật",
+]
+
+
+@pytest.fixture
+def twelve_categories(source_article):
+    from news.models import Category
+
+    # The source article's category is the second of the list.
+    for order, name in enumerate(MENU_CATEGORIES, start=1):
+        if name != source_article.category.name:
+            Category.objects.create(name=name, order=order)
+        else:
+            Category.objects.filter(pk=source_article.category.pk).update(order=order)
+    return MENU_CATEGORIES
+
+
+def top_level_rows(page: Page) -> list[int]:
+    """Return the offsetTop of every top-level item of the main menu, in order."""
+    return page.locator(".main-nav .nav-list > li").evaluate_all(
+        "items => items.map(item => item.offsetTop)"
+    )
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1366, 1920])
+def test_the_menu_keeps_to_one_row_on_a_desktop_with_many_categories(
+    page: Page, site, twelve_categories, width
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "/")
+    page.evaluate("document.fonts.ready")
+    rows = top_level_rows(page)
+    assert len(rows) > 1 and len(set(rows)) == 1, rows
+    nav = page.get_by_role("navigation", name="Chuyên mục")
+    expect(nav.get_by_role("link", name="Trang chủ")).to_be_visible()
+    assert_no_sideways_overflow(page)
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
+def test_the_demo_menu_keeps_to_one_row(page: Page, site, source_article, width):
+    from news.models import Category
+
+    for order, name in enumerate(MENU_CATEGORIES[2:6], start=3):
+        Category.objects.create(name=name, order=order)
+    Category.objects.filter(pk=source_article.category.pk).update(order=2)
+    Category.objects.create(name=MENU_CATEGORIES[0], order=1)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "/")
+    page.evaluate("document.fonts.ready")
+    rows = top_level_rows(page)
+    assert len(set(rows)) == 1, rows
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_every_category_is_reached_from_the_menu_by_keyboard(
+    browser, site, twelve_categories, javascript
+):
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": 1024, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(site + "/")
+    nav = page.get_by_role("navigation", name="Chuyên mục")
+    hidden = [
+        name
+        for name in twelve_categories
+        if not nav.get_by_role("link", name=name, exact=True).is_visible()
+    ]
+    assert hidden, "with twelve categories some wait under “Khác”"
+    more = nav.get_by_text("Khác", exact=True)
+    more.focus()
+    page.keyboard.press("Enter")
+    for name in twelve_categories:
+        expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(nav.get_by_role("link", name=hidden[0], exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(hidden[0])
+    context.close()
+
+
+def test_escape_closes_the_more_menu_and_returns_to_its_button(page: Page, site, twelve_categories):
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(site + "/")
+    nav = page.get_by_role("navigation", name="Chuyên mục")
+    more = nav.get_by_text("Khác", exact=True)
+    more.click()
+    last = nav.get_by_role("link", name=twelve_categories[-1], exact=True)
+    expect(last).to_be_visible()
+    last.focus()
+    page.keyboard.press("Escape")
+    expect(last).to_be_hidden()
+    expect(more).to_be_focused()
+    more.click()
+    page.locator("main").click(position={"x": 5, "y": 5})
+    expect(last).to_be_hidden()
