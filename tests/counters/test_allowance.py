@@ -211,3 +211,10 @@ def test_a_proxy_that_is_not_trusted_is_logged_once(browser_hit, article, settin
     assert len(warnings) == 1
     # Every request counts as coming from the proxy itself.
     assert numbers(article) == (3, 3)
+
+
+def test_the_allowance_is_30_new_visitors_a_minute_unless_set(browser_hit, article, settings):
+    del settings.COUNTERS_NEW_VISITORS_PER_MINUTE
+    for _ in range(35):
+        browser_hit(Client(), article)
+    assert numbers(article) == (30, 30)
