@@ -264,11 +264,18 @@ def test_calendar_fragment_is_the_calendar_block_alone(client, article):
     assert day_url(dt.date(2018, 4, 18)) in calendar_links(html)
 
 
-def test_calendar_fragment_asks_search_engines_not_to_index_it(client, article):
+def test_calendar_fragment_asks_search_engines_not_to_index_it(client, article, settings):
+    settings.PAGE_CACHE = True
     url = reverse("news:archive_calendar_block", kwargs={"year": 2018, "month": 4})
     assert client.get(url)["X-Robots-Tag"] == "noindex"
     # Served again from the page cache, it says so still.
-    assert client.get(url)["X-Robots-Tag"] == "noindex"
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+    assert cached["X-Robots-Tag"] == "noindex"
+    # The calendar's own page says so in its markup, as the portal's other pages do.
+    page = client.get("/luu-tru/lich/2018/04/")
+    assert "X-Robots-Tag" not in page
+    assert '<meta name="robots" content="noindex">' in page.content.decode()
 
 
 def test_calendar_address_opened_directly_is_a_full_page(client, article):
