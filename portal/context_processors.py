@@ -1,6 +1,7 @@
 """Site-wide template context: the portal's identity and its category menu."""
 
 from django.conf import settings
+from django.templatetags.static import static
 
 from news.selectors import all_categories
 
@@ -14,7 +15,15 @@ def portal(request):
             "address": settings.PORTAL_ADDRESS,
             "hotline": settings.PORTAL_HOTLINE,
             "email": settings.PORTAL_EMAIL,
+            "logo": logo_url(settings.PORTAL_LOGO),
         },
         # A callable: read (from the cache) only by templates that show the menu.
         "menu_categories": all_categories,
     }
+
+
+def logo_url(value: str) -> str:
+    """Return the address of the logo: a static file's path, or an address as given."""
+    if value.startswith(("/", "http://", "https://")):
+        return value
+    return static(value)

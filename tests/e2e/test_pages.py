@@ -34,3 +34,33 @@ def test_more_under_older_articles_continues_right_after_the_last_one_shown(
     expect(page.locator("main .article-list li").first).to_contain_text("Tin cũ 11")
     expect(page.locator("main .article-list li")).to_have_count(4)
     expect(page.locator("main")).not_to_contain_text("Tin cũ 10")
+
+
+def test_the_header_shows_the_portals_logo_named_after_the_portal(page: Page, site, article):
+    page.goto(site + "/")
+    logo = page.get_by_role("banner").get_by_role(
+        "img", name="Cổng thông tin điện tử thành phố Bạc Liêu"
+    )
+    expect(logo).to_be_visible()
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert "portal-logo" in logo.get_attribute("src")
+
+
+def test_an_operator_puts_the_citys_emblem_in_the_header(page: Page, site, article, settings):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 120), (200, 20, 20)).save(buffer, "PNG")
+    settings.PORTAL_LOGO = "/media/logo/quoc-huy.png"
+    page.route(
+        "**/media/logo/quoc-huy.png",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=buffer.getvalue()),
+    )
+    page.goto(site + "/")
+    logo = page.get_by_role("banner").get_by_role("img", name=settings.PORTAL_NAME)
+    expect(logo).to_have_attribute("src", "/media/logo/quoc-huy.png")
+    assert logo.evaluate("img => img.complete && img.naturalWidth === 120")
+    box = logo.bounding_box()
+    assert box["width"] <= 64 and box["height"] <= 64
