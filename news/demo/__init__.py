@@ -5,10 +5,18 @@ function that is idempotent (running it twice changes nothing), listed in LOADER
 """
 
 from news.demo import articles, gallery
+from news.signals import demo_loaded
+
+
+def others(*, stdout) -> None:
+    """Let the apps above news add their part of the demo (counters: recent readers)."""
+    demo_loaded.send(sender=__name__, stdout=stdout)
+
 
 # Run in order: later loaders may rely on the content of earlier ones. The
 # staff accounts (news.demo.accounts) are made only when asked for.
 LOADERS = [
     articles.load,
     gallery.load,
+    others,
 ]

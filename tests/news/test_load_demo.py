@@ -205,3 +205,45 @@ def test_postgresql_knows_how_many_articles_a_bulk_load_added(settings):
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", ["news_article"])
         estimate = cursor.fetchone()[0]
     assert estimate >= 300
+
+
+def read_counts():
+    from counters.models import ArticleDay, ArticleTotal
+
+    return (
+        sorted(ArticleDay.objects.values_list("article_id", "day", "shard", "views")),
+        sorted(ArticleTotal.objects.values_list("article_id", "shard", "views")),
+    )
+
+
+def test_most_read_has_recent_readers_on_a_fresh_start_whatever_the_date(settings):
+    import time_machine
+
+    from counters.selectors import most_read, most_read_with_totals
+
+    settings.DEBUG = False
+    for moment in (timezone.now(), timezone.now() + dt.timedelta(days=400)):
+        with time_machine.travel(moment):
+            load_demo()
+            read = most_read_with_totals(days=7, limit=5)
+            assert len(read) == 5
+            assert all(article.recent_views > 0 for article in read)
+            assert all(article.total_views >= article.recent_views for article in read)
+            # Today's readers count too: the list does not wait for a day to end.
+            assert most_read(days=1, limit=5).count() == 5
+
+
+def test_demo_readers_are_loaded_once(demo):
+    counts = read_counts()
+    assert counts[0]
+    load_demo()
+    assert read_counts() == counts
+
+
+def test_demo_readers_never_lower_real_counts(demo):
+    from counters.models import ArticleDay
+
+    row = ArticleDay.objects.filter(day=timezone.localdate()).order_by("article_id").first()
+    ArticleDay.objects.filter(pk=row.pk).update(views=row.views + 1000)
+    load_demo()
+    assert ArticleDay.objects.get(pk=row.pk).views == row.views + 1000
