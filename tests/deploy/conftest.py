@@ -90,10 +90,12 @@ class Answer:
         return self.headers.get("x-proxy-cache")
 
 
-def get(url: str, *, cookie: str | None = None) -> Answer:
+def get(url: str, *, cookie: str | None = None, accept_encoding: str | None = None) -> Answer:
     request = urllib.request.Request(url)  # noqa: S310 (loopback only)
     if cookie:
         request.add_header("Cookie", cookie)
+    if accept_encoding:
+        request.add_header("Accept-Encoding", accept_encoding)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
             return Answer(response.status, _lower(response.headers), response.read())
@@ -102,7 +104,12 @@ def get(url: str, *, cookie: str | None = None) -> Answer:
 
 
 def _lower(headers) -> dict:
-    return {name.lower(): value for name, value in headers.items()}
+    # A repeated header (Vary from Django, then from nginx's gzip) reads as one list.
+    lowered: dict[str, str] = {}
+    for name, value in headers.items():
+        name = name.lower()
+        lowered[name] = f"{lowered[name]}, {value}" if name in lowered else value
+    return lowered
 
 
 def _port_open(host: str, port: int) -> bool:

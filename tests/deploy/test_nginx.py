@@ -7,6 +7,7 @@ reach Django.
 
 from __future__ import annotations
 
+import gzip
 import io
 import time
 
@@ -180,3 +181,33 @@ def test_an_outage_serves_the_last_good_page_but_never_a_taken_down_one(deployed
     assert outage == 503
     assert (during_kept.status, during_kept.cache_status) == (200, "STALE")
     assert during_gone.status == 404
+
+
+def test_public_pages_are_compressed_once_cached_and_served_either_way(deployed):
+    url = deployed.proxy + deployed.article("edit")
+    warm(url)
+
+    plain = get(url)
+    packed = get(url, accept_encoding="gzip")
+
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in packed.headers["vary"]
+    # One plain copy in the cache answers both readers.
+    assert (plain.cache_status, packed.cache_status) == ("HIT", "HIT")
+    assert gzip.decompress(packed.body) == plain.body
+    assert len(packed.body) < len(plain.body) / 2
+
+
+def test_answers_to_staff_and_the_admin_are_never_compressed(deployed):
+    """A secret on the page beside echoed input must not be guessable from lengths (BREACH)."""
+    staff = f"sessionid={deployed.session}"
+    public = get(deployed.proxy + deployed.article("edit"), cookie=staff, accept_encoding="gzip")
+    admin_login = get(deployed.proxy + "/quan-tri/login/?next=/quan-tri/", accept_encoding="gzip")
+    admin_index = get(deployed.proxy + "/quan-tri/", cookie=staff, accept_encoding="gzip")
+
+    for answer in (public, admin_login, admin_index):
+        assert answer.status == 200
+        assert "content-encoding" not in answer.headers
+    assert public.cache_status == "BYPASS"
+    assert b"csrfmiddlewaretoken" in admin_login.body
