@@ -7,6 +7,20 @@
  */
 "use strict";
 
+// A press outside the open alt-text form closes it, and CKEditor then moves
+// the focus into the form's own button, scrolling the page up under the
+// pointer: a press on a button of the article form would then miss it.
+// Those presses are kept from CKEditor, and the page leaves anyway.
+window.addEventListener(
+  "mousedown",
+  (event) => {
+    if (event.target instanceof Element && event.target.closest(".submit-row")) {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+
 document.addEventListener("DOMContentLoaded", () => {
   if (typeof window.ckeditorRegisterCallback !== "function") {
     return;

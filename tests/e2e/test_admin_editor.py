@@ -44,9 +44,8 @@ def test_editor_loads_and_saves_bold_text_and_an_image(
     page.locator(".ck-editor input[type=file]").first.set_input_files(str(image_path))
     expect(editable.locator("img[src^='/media/editor/']")).to_have_count(1, timeout=10_000)
 
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
-    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.get_by_role("button", name="Xuất bản", exact=True).click()
+    expect(page.locator(".messagelist .success").first).to_be_visible()
 
     article = Article.objects.get()
     assert "<strong>chữ đậm</strong>" in article.body

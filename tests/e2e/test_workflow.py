@@ -50,7 +50,7 @@ def test_public_article_page_runs_without_any_csp_violation(page: Page, site, ar
     assert violations == []
 
 
-def test_editor_writes_in_ckeditor_under_the_admin_policy_and_saves_a_draft(
+def test_editor_writes_in_ckeditor_under_the_admin_policy_and_sends_it_for_review(
     page: Page, editor_login, category
 ):
     violations = watch_csp(page)
@@ -61,11 +61,9 @@ def test_editor_writes_in_ckeditor_under_the_admin_policy_and_saves_a_draft(
     page.locator("#id_category").select_option(str(category.pk))
     editable.click()
     page.keyboard.type("Nội dung gõ trong CKEditor.")
-    status = page.locator("#id_status")
-    options = status.locator("option").all_text_contents()
-    assert "Đã xuất bản" not in options
-    status.select_option("pending")
-    page.locator("input[name='_save']").click()
+    expect(page.locator("#id_status")).to_have_count(0)
+    expect(page.get_by_role("button", name="Xuất bản")).to_have_count(0)
+    page.get_by_role("button", name="Gửi duyệt").click()
     expect(page.locator(".messagelist")).to_be_visible()
     article = Article.objects.get(title="Bài viết soạn trong trình duyệt")
     assert article.status == Article.Status.PENDING
@@ -78,7 +76,7 @@ def test_editor_previews_the_pending_article_with_its_banner(
 ):
     pending = make_article(title="Bài chờ duyệt xem trước", status=Article.Status.PENDING)
     page.goto(site + pending.get_absolute_url())
-    expect(page.locator(".preview-banner")).to_contain_text("Bản nháp – chưa xuất bản")
+    expect(page.locator(".preview-banner")).to_contain_text("Chờ duyệt – chưa xuất bản")
     expect(page.locator("h1")).to_have_text(pending.title)
     page.context.clear_cookies()
     response = page.goto(site + pending.get_absolute_url())
