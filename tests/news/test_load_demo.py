@@ -247,3 +247,18 @@ def test_demo_readers_never_lower_real_counts(demo):
     ArticleDay.objects.filter(pk=row.pk).update(views=row.views + 1000)
     load_demo()
     assert ArticleDay.objects.get(pk=row.pk).views == row.views + 1000
+
+
+def test_album_pictures_are_drawings_whose_alt_text_says_what_they_show(demo):
+    import hashlib
+
+    from news.demo.gallery import ALBUMS
+    from news.models import Photo
+
+    photos = list(Photo.objects.select_related("album"))
+    assert len(photos) == sum(len(album[2]) for album in ALBUMS)
+    # Drawings are not photographs: the text says so rather than describe a real scene.
+    assert all(photo.alt_text.startswith("Hình minh họa: ") for photo in photos)
+    assert len({photo.alt_text for photo in photos}) == len(photos)
+    digests = {hashlib.sha256(photo.image.read()).hexdigest() for photo in photos}
+    assert len(digests) == len(photos)
