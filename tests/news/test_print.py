@@ -64,7 +64,8 @@ def test_print_view_makes_at_most_two_queries_however_many_attachments(
 def test_article_page_links_print_css_for_paper_only_and_the_font_for_all(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in html
-    assert '<link rel="stylesheet" href="/static/css/fonts.css">' in html
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in html
+    assert "/static/css/fonts.css" not in html  # its faces are in site.css
 
 
 def test_print_view_counts_through_the_same_hook_as_the_article_page(client, article):
