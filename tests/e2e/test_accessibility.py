@@ -23,6 +23,8 @@ PAGES = [
     ("news:archive_year", {"year": 2018}, ""),
     ("news:archive_month", {"year": 2018, "month": 4}, ""),
     ("news:archive_day", {"year": 2018, "month": 4, "day": 18}, ""),
+    ("news:archive", {}, ""),
+    ("news:archive_calendar", {"year": 2018, "month": 4}, ""),
     ("news:gallery", {}, ""),
     ("news:search", {}, "?q=c%E1%BA%A3i+c%C3%A1ch"),
 ]
