@@ -1,6 +1,7 @@
 """Forms of the public pages."""
 
 import datetime as dt
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,12 +10,33 @@ from news.dates import ARCHIVE_YEARS
 from news.models import Category
 from news.search import MAX_QUERY_LENGTH, query_terms
 
-# A native date input sends 2018-04-18; people typing by hand write 18/04/2018.
-DAY_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+# People type 18/04/2018 (or with dashes or dots); links and older forms send 2018-04-18.
+DAY_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+# The same, as the pattern attribute of the text fields (templates/includes/day_field.html).
+DAY_PATTERN = r"[0-9]{1,2}[.\/\-][0-9]{1,2}[.\/\-][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DayFirstDateField(forms.DateField):
+    """A date typed day first, and shown back day first whichever way it came in.
+
+    The field is a text input, not <input type="date">: a browser draws a date input
+    in its own language's order (mm/dd/yyyy in English), whatever the page's language.
+    """
+
+    def prepare_value(self, value):
+        if isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value
+        if isinstance(value, dt.date):
+            return value.strftime("%d/%m/%Y")
+        return value
 
 
 class DayForm(forms.Form):
-    ngay = forms.DateField(
+    ngay = DayFirstDateField(
         label="Chọn ngày",
         input_formats=DAY_INPUT_FORMATS,
         error_messages={
@@ -34,17 +56,9 @@ class DayForm(forms.Form):
         return day
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 # Dates outside these years cannot be real filters, and the extremes of
 # Python's calendar overflow when turned into local datetimes.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -56,12 +70,13 @@ class CategoryChoiceField(forms.ModelChoiceField):
 
 def date_filter_field(label: str) -> forms.DateField:
     """Return an optional date field of the search filters, typed or picked."""
-    return forms.DateField(
+    return DayFirstDateField(
         label=label,
         required=False,
-        input_formats=DATE_FORMATS,
-        widget=DateInput,
-        error_messages={"invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm."},
+        input_formats=DAY_INPUT_FORMATS,
+        error_messages={
+            "invalid": "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 18/04/2018."
+        },
     )
 
 
