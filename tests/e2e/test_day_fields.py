@@ -45,18 +45,14 @@ def test_the_calendar_button_opens_a_picker_whose_choice_is_written_day_first(
     expect(native).to_have_value("2018-03-05")
     page.keyboard.press("Escape")
     # ...and what is picked in it comes back to the field day first.
-    native.evaluate(
-        """el => { el.value = "2018-04-18"; el.dispatchEvent(new Event("change")); }"""
-    )
+    native.evaluate("""el => { el.value = "2018-04-18"; el.dispatchEvent(new Event("change")); }""")
     expect(field).to_have_value("18/04/2018")
     expect(field).to_be_focused()
     page.locator(".date-block").get_by_role("button", name="Xem").click()
     expect(page).to_have_url(site + "/luu-tru/2018/04/18/")
 
 
-def test_search_dates_are_typed_day_first_in_an_english_browser(
-    english_page: Page, site, article
-):
+def test_search_dates_are_typed_day_first_in_an_english_browser(english_page: Page, site, article):
     page = english_page
     page.goto(site + "/tim-kiem/")
     form = page.locator("main form")
