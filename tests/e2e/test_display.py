@@ -202,6 +202,23 @@ def test_every_button_looks_like_a_button_and_shows_a_focus_ring(
 
 
 @pytest.mark.parametrize("contrast", ["normal", "high"])
+def test_the_phone_menu_button_looks_like_a_button(page: Page, site, source_article, contrast):
+    if contrast == "high":
+        page.context.add_cookies([{"name": "tuong-phan", "value": "cao", "url": site}])
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site + "/")
+    toggle = page.locator(".nav-toggle > summary")
+    expect(toggle).to_have_text(re.compile("Danh mục"))
+    look = toggle.evaluate(CONTROL_LOOK)
+    assert look["filled"] or look["bordered"], look
+    toggle.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    expect(toggle).to_be_focused()
+    assert toggle.evaluate(FOCUS_RING)
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high"])
 def test_the_date_picker_icon_stays_visible(page: Page, site, sidebar_article, contrast):
     if contrast == "high":
         page.context.add_cookies([{"name": "tuong-phan", "value": "cao", "url": site}])
