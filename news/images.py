@@ -90,18 +90,62 @@ def reencode(image: Image.Image, *, max_width: int | None = None) -> ContentFile
     return _encoded(image, fmt)
 
 
-def renditions(image: Image.Image, *, widths) -> dict[int, ContentFile]:
-    """Return copies of the image at each of the widths narrower than it, as reencode makes them.
+def renditions(image: Image.Image, *, widths, fmt: str | None = None) -> dict[int, ContentFile]:
+    """Return copies of the image at each of the widths up to its own, as reencode makes them.
 
+    The copies are in fmt ("WEBP") if given, else in the image's own format;
+    a copy at the image's own width is only worth asking for in another format.
     The image is turned upright once for all the copies.
     """
-    fmt = _output_format(image)
+    fmt = fmt or _output_format(image)
     upright = ImageOps.exif_transpose(image)
     return {
-        width: _encoded(_narrowed(upright, width), fmt)
+        width: _encoded(_narrowed(upright, width) if width < upright.width else upright, fmt)
         for width in sorted(widths)
-        if width < upright.width
+        if width <= upright.width
     }
+
+
+def stored_renditions(storage, name: str, *, widths) -> dict:
+    """Store narrower copies of a stored picture, and WebP copies, beside it; say what was made.
+
+    Return {"name", "width", "height", "widths", "webp"}: the widths of the copies
+    in the picture's own format, and of the WebP ones (its own width included).
+    Names follow the picture's ("x.jpg" -> "x-320.jpg", "x-320.webp", "x.webp").
+    A picture that cannot be read gets no copies, and pages show it alone.
+    """
+    try:
+        with storage.open(name) as stored, Image.open(stored) as image:
+            image.load()
+            width, height = image.size
+            own = renditions(image, widths=[w for w in widths if w < width])
+            # A WebP picture is its own WebP copy.
+            webp = {}
+            if image.format != "WEBP":
+                webp = renditions(image, widths=[*own, width], fmt="WEBP")
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return {"name": name}
+    for copies, extension in ((own, None), (webp, "webp")):
+        for copy_width, copy in copies.items():
+            copy_name = rendition_name(name, copy_width if copy_width < width else None, extension)
+            # Made again for the same picture: replace, never store beside under a new name.
+            if storage.exists(copy_name):
+                storage.delete(copy_name)
+            storage.save(copy_name, copy)
+    return {
+        "name": name,
+        "width": width,
+        "height": height,
+        "widths": sorted(own),
+        "webp": sorted(webp),
+    }
+
+
+def rendition_name(name: str, width: int | None, extension: str | None = None) -> str:
+    """Return the storage name of a copy of a stored picture ("x.jpg" -> "x-320.webp")."""
+    stem, _, own_extension = name.rpartition(".")
+    suffix = f"-{width}" if width else ""
+    return f"{stem}{suffix}.{extension or own_extension}"
 
 
 def _output_format(image: Image.Image) -> str:

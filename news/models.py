@@ -21,7 +21,7 @@ from news.attachments import (
     format_size,
     validate_attachment,
 )
-from news.images import remade_image
+from news.images import remade_image, rendition_name, stored_renditions
 from news.links import slug_url
 from news.sanitize import sanitize_html
 from news.search import SEARCHED_FIELDS, article_document
@@ -78,7 +78,16 @@ class Category(SluggedModel):
 
 
 # What lists of articles show (title, link, date, lead, picture) and group by.
-LISTED_FIELDS = ("title", "slug", "lead", "image", "image_alt", "published_at", "category_id")
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "lead",
+    "image",
+    "image_alt",
+    "image_renditions",
+    "published_at",
+    "category_id",
+)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -107,6 +116,8 @@ class ArticleQuerySet(models.QuerySet):
 class Article(SluggedModel):
     # The stored picture: as wide as the editor's images, enough for the article's column.
     IMAGE_MAX_WIDTH = 1600
+    # Copies for lists (a 160 px thumbnail at 1x and 2x) and the featured picture.
+    RENDITION_WIDTHS = (160, 320, 640, 960)
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
@@ -170,6 +181,14 @@ class Article(SluggedModel):
         blank=True,
         help_text=_("Văn bản thay thế cho người khiếm thị; bắt buộc khi có ảnh."),
     )
+    # Filled on save; lists read it with the row, so their pictures cost no query or file access.
+    image_renditions = models.JSONField(
+        _("bản thu nhỏ của ảnh"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Kích thước ảnh và các bản thu nhỏ, JPEG/PNG và WebP; tự tạo khi lưu."),
+    )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người xuất bản"),
@@ -200,8 +219,8 @@ class Article(SluggedModel):
     history = HistoricalRecords(
         verbose_name=_("lịch sử bài viết"),
         verbose_name_plural=_("lịch sử bài viết"),
-        # Derived from the title, lead and body, which the history already keeps.
-        excluded_fields=["search_text"],
+        # Derived from the title, lead, body and picture, which the history already keeps.
+        excluded_fields=["search_text", "image_renditions"],
     )
 
     class Meta:
@@ -242,16 +261,60 @@ class Article(SluggedModel):
         if self.image and not self.image._committed:
             # Whoever sets it, the picture is stored as pixels we encoded, under a random
             # name: no metadata, nothing appended, no name to guess a draft's picture by.
-            self.image = remade_image(self.image.file, max_width=self.IMAGE_MAX_WIDTH)
+            remade = remade_image(self.image.file, max_width=self.IMAGE_MAX_WIDTH)
+            # Stored now, under its final name, so that its copies can be named after it.
+            self.image.save(remade.name, remade, save=False)
         self.body = sanitize_html(self.body)
         self.search_text = article_document(self)
+        derived = set()
+        if (self.image.name or "") != self.image_renditions.get("name", ""):
+            # A new picture (an upload, or a stored name set by code): its copies too.
+            self.image_renditions = (
+                stored_renditions(self.image.storage, self.image.name, widths=self.RENDITION_WIDTHS)
+                if self.image
+                else {}
+            )
+            derived.add("image_renditions")
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and set(SEARCHED_FIELDS) & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "search_text"}
+        if update_fields is not None:
+            if set(SEARCHED_FIELDS) & set(update_fields):
+                derived.add("search_text")
+            if derived:
+                kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return slug_url("news:article", self.slug)
+
+    def picture_sources(self) -> dict | None:
+        """Return the picture's URLs for <picture>: src, srcset, webp_srcset, width, height.
+
+        None without a picture. A picture whose copies were never made (rows
+        written in bulk) is offered alone, without sizes.
+        """
+        if not self.image:
+            return None
+        made = self.image_renditions if self.image_renditions.get("name") == self.image.name else {}
+        storage, name = self.image.storage, self.image.name
+        own = [
+            (width, storage.url(rendition_name(name, width))) for width in made.get("widths", [])
+        ]
+        if "width" in made:
+            own.append((made["width"], self.image.url))
+        webp = [
+            (
+                width,
+                storage.url(rendition_name(name, width if width < made["width"] else None, "webp")),
+            )
+            for width in made.get("webp", [])
+        ]
+        return {
+            "src": own[0][1] if own else self.image.url,
+            "srcset": ", ".join(f"{url} {width}w" for width, url in own),
+            "webp_srcset": ", ".join(f"{url} {width}w" for width, url in webp),
+            "width": made.get("width"),
+            "height": made.get("height"),
+        }
 
     def get_print_url(self):
         return slug_url("news:article_print", self.slug)

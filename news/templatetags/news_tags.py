@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from news.caching import cached_for_content, rendered_for_content
+from news.pictures import COLUMN_SIZES, THUMB_SIZES, picture_html
 from news.sanitize import public_html
 from news.selectors import all_categories
 
@@ -157,9 +158,6 @@ def main_menu(context):
 # request, and a template costs them ten times what formatting does.
 ITEM_START = '<li class="article-item">\n  {image}<a class="article-link" href="{url}">'
 ITEM_DATE = '</a>\n  <span class="article-date">(<time datetime="{iso}">{date}</time>)</span>\n  '
-ITEM_IMAGE = (
-    '<img class="article-thumb" src="{}" alt="{}" width="160" height="100" loading="lazy">\n  '
-)
 
 
 def _escaped(value) -> str:
@@ -173,7 +171,10 @@ def _item_frame(article, with_image: bool) -> tuple[str, str]:
     """Return the markup of an item before its title and from its end to its text."""
     image = ""
     if with_image and article.image:
-        image = ITEM_IMAGE.format(_escaped(article.image.url), _escaped(article.image_alt))
+        thumb = picture_html(
+            article, css_class="article-thumb", sizes=THUMB_SIZES, width=160, height=100
+        )
+        image = f"{thumb}\n  "
     return (
         ITEM_START.format(image=image, url=_escaped(article.get_absolute_url())),
         ITEM_DATE.format(
@@ -255,3 +256,18 @@ def related_articles(context, article, *, newer, older, more_url):
 def public_body(html: str):
     """Return an article's sanitised body as public pages show it (see sanitize.public_html)."""
     return public_html(html or "")
+
+
+@register.simple_tag
+def article_picture(article, *, featured=False):
+    """Render an article's picture across the main column; the featured one loads first."""
+    if featured:
+        return picture_html(
+            article,
+            css_class="featured-image",
+            sizes=COLUMN_SIZES,
+            width=800,
+            height=450,
+            priority=True,
+        )
+    return picture_html(article, sizes=COLUMN_SIZES, lazy=False)

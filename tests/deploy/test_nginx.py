@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import time
 
 from PIL import Image
@@ -211,3 +212,32 @@ def test_answers_to_staff_and_the_admin_are_never_compressed(deployed):
         assert "content-encoding" not in answer.headers
     assert public.cache_status == "BYPASS"
     assert b"csrfmiddlewaretoken" in admin_login.body
+
+
+def test_every_copy_a_list_picture_offers_is_served_as_an_image(deployed):
+    slug = deployed.shell(
+        "import io\n"
+        "from PIL import Image\n"
+        "from django.core.files.uploadedfile import SimpleUploadedFile\n"
+        "from news.models import Article, Category\n"
+        "buffer = io.BytesIO()\n"
+        "Image.new('RGB', (702, 450), (30, 90, 160)).save(buffer, 'JPEG')\n"
+        "article = Article.objects.create(\n"
+        "    title='Bài có ảnh', lead='Tóm tắt.', body='<p>Nội dung.</p>', byline='Kim Ngân',\n"
+        "    category=Category.objects.get(), status='published',\n"
+        "    image=SimpleUploadedFile('anh.jpg', buffer.getvalue()), image_alt='Hội nghị',\n"
+        ")\n"
+        "print(article.category.slug)\n"
+    ).split()[-1]
+    # Straight from Django: the proxy may still hold the list from before the article.
+    html = get(f"{deployed.app}/chuyen-muc/{slug}/").body.decode()
+    srcsets = re.findall(r'srcset="([^"]+)"', html)
+    urls = [part.strip().rsplit(" ", 1)[0] for srcset in srcsets for part in srcset.split(",")]
+
+    assert len(srcsets) == 2  # the WebP source and the img
+    assert len(urls) == 8
+    for url in urls:
+        answer = get(deployed.proxy + url)
+        assert answer.status == 200, url
+        assert answer.headers["content-type"] in ("image/jpeg", "image/webp"), url
+        Image.open(io.BytesIO(answer.body)).verify()
