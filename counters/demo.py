@@ -49,4 +49,7 @@ def load(*, stdout, today: dt.date | None = None, **kwargs) -> None:
             row, _ = ArticleTotal.objects.get_or_create(article=article, shard=0)
             row.views += daily - (total or 0)
             row.save(update_fields=["views"])
-    stdout.write(f"Lượt xem mẫu trong {conf.MOST_READ_DAYS} ngày qua: {added} ngày mới.")
+    stdout.write(
+        f"Tin đọc nhiều: {len(articles)} bài có lượt xem trong {conf.MOST_READ_DAYS} ngày qua "
+        f"({added} số liệu ngày mới thêm)."
+    )
