@@ -41,6 +41,44 @@ def article_structured_data(article, *, request) -> dict:
             },
         },
     }
-    if article.image:
-        data["image"] = [request.build_absolute_uri(article.image.url)]
+    data["image"] = [share_image(article, request=request)["url"]]
     return data
+
+
+# Shared for an article without a picture when the logo is not a raster picture:
+# the default mark on a 1200 x 630 card, which Facebook and Zalo show in full.
+SHARE_IMAGE = "img/portal-share.png"
+SHARE_IMAGE_SIZE = (1200, 630)
+# What Open Graph readers take; an SVG logo is not shown by any of them.
+RASTER_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def share_image(article, *, request) -> dict:
+    """Return the picture shared for an article: its own, else the portal's logo as a raster.
+
+    {"url", "alt", "width", "height", "own"}; width and height are None when unknown.
+    """
+    if article.image:
+        made = article.image_renditions
+        known = made.get("name") == article.image.name
+        return {
+            "url": request.build_absolute_uri(article.image.url),
+            "alt": article.image_alt,
+            "width": made.get("width") if known else None,
+            "height": made.get("height") if known else None,
+            "own": True,
+        }
+    logo = settings.PORTAL_LOGO
+    if logo.lower().endswith(RASTER_EXTENSIONS):
+        # The operator's emblem: a static path, or an address as given (see PORTAL_LOGO).
+        url = logo if logo.startswith(("/", "http://", "https://")) else static(logo)
+        width = height = None
+    else:
+        url, (width, height) = static(SHARE_IMAGE), SHARE_IMAGE_SIZE
+    return {
+        "url": request.build_absolute_uri(url),
+        "alt": settings.PORTAL_NAME,
+        "width": width,
+        "height": height,
+        "own": False,
+    }

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
 from news.caching import rendered_for_content
-from news.seo import article_structured_data
+from news.seo import article_structured_data, share_image
 
 register = template.Library()
 
@@ -38,7 +38,7 @@ def article_meta(context, article):
             "article": article,
             "portal": context.get("portal"),
             "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
-            "image_url": request.build_absolute_uri(article.image.url) if article.image else "",
+            "image": share_image(article, request=request),
             "structured_data": article_structured_data(article, request=request),
         }
         return template.render(context.new(values))

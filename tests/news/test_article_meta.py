@@ -1,6 +1,7 @@
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,7 +40,6 @@ def test_article_page_has_canonical_open_graph_twitter_and_json_ld(client, artic
     assert meta(html, "property", "og:description") == article.lead
     assert meta(html, "property", "article:published_time") == "2018-04-18T09:30:00+07:00"
     assert meta(html, "name", "twitter:card") == "summary"
-    assert 'property="og:image"' not in html
     data = structured_data(html)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "NewsArticle"
@@ -51,7 +51,6 @@ def test_article_page_has_canonical_open_graph_twitter_and_json_ld(client, artic
     assert data["author"] == {"@type": "Person", "name": "Kim Ngân"}
     assert data["publisher"]["name"] == "Cổng thông tin điện tử thành phố Bạc Liêu"
     assert data["publisher"]["logo"]["url"] == "http://testserver/static/img/logo.png"
-    assert "image" not in data
 
 
 def test_featured_image_is_shared_by_its_absolute_url(client, make_article):
@@ -102,3 +101,46 @@ def test_kept_head_follows_an_edited_title(client, article):
     article.save()
     html = client.get(article.get_absolute_url()).content.decode()
     assert meta(html, "property", "og:title") == "Tiêu đề đã sửa"
+
+
+def test_an_article_without_a_picture_shares_the_portals_card(client, article, settings):
+    """The default logo is an SVG, which no sharing site shows: a PNG of it is shared."""
+    assert settings.PORTAL_LOGO.endswith(".svg")
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    card = "http://testserver/static/img/portal-share.png"
+    assert meta(html, "property", "og:image") == card
+    assert meta(html, "property", "og:image:width") == "1200"
+    assert meta(html, "property", "og:image:height") == "630"
+    assert meta(html, "property", "og:image:alt") == settings.PORTAL_NAME
+    assert meta(html, "name", "twitter:image") == card
+    assert structured_data(html)["image"] == [card]
+    with Image.open(Path(settings.BASE_DIR) / "static" / "img" / "portal-share.png") as picture:
+        assert (picture.format, picture.size) == ("PNG", (1200, 630))
+
+
+@pytest.mark.parametrize(
+    ("logo", "shared"),
+    [
+        ("img/quoc-huy.png", "http://testserver/static/img/quoc-huy.png"),
+        ("/media/logo/quoc-huy.jpg", "http://testserver/media/logo/quoc-huy.jpg"),
+        ("https://tinh.example.vn/quoc-huy.png", "https://tinh.example.vn/quoc-huy.png"),
+        ("/media/logo/quoc-huy.svg", "http://testserver/static/img/portal-share.png"),
+    ],
+)
+def test_an_operators_raster_logo_is_shared_for_articles_without_a_picture(
+    client, article, settings, logo, shared
+):
+    settings.PORTAL_LOGO = logo
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert meta(html, "property", "og:image") == shared
+    assert structured_data(html)["image"] == [shared]
+
+
+def test_an_articles_own_picture_is_shared_with_its_size(client, make_article):
+    article = make_article(title="Có ảnh", image=png(), image_alt="Quang cảnh hội nghị")
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert meta(html, "property", "og:image:width") == "40"
+    assert meta(html, "property", "og:image:height") == "30"
