@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Least
 from django.utils import timezone
 
 from news.caching import bump_content_version
@@ -304,7 +306,18 @@ def load(*, stdout) -> None:
             "image_alt": "",
         },
     )
+    _last_edited_when_published(Article.objects.filter(slug__in=slugs))
     stdout.write(f"Nội dung mẫu: {len(categories)} chuyên mục, {count + 1} bài viết.")
+
+
+def _last_edited_when_published(articles) -> None:
+    """Date the demo articles' last edit at their publication, not at the load.
+
+    Saving stamps updated_at with the moment of the load, so every demo article
+    would tell search engines (sitemap lastmod, JSON-LD dateModified) that it
+    changed that day. update() leaves auto_now alone; a real edit stamps it again.
+    """
+    articles.update(updated_at=Least(F("published_at"), Value(timezone.now())))
 
 
 def build_generated_article(
@@ -358,6 +371,7 @@ def generate_articles(count: int, *, stdout, batch_size: int = 5000, years: int 
         Article.objects.bulk_create(batch)
         done += len(batch)
         _progress(stdout, done, count)
+    _last_edited_when_published(Article.objects.filter(slug__contains=f"-{run}-"))
     bump_content_version()
     stdout.write(f"\nĐã thêm {count} bài viết trong {time.monotonic() - started:.1f} giây.")
 

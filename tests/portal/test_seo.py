@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from news.models import Article
+from news.models import Album, Article
 from portal import sitemaps as portal_sitemaps
 from tests.conftest import VN
 
@@ -28,9 +28,11 @@ def test_sitemap_is_an_index_of_its_sections(client, article):
     root = xml(client, "/sitemap.xml")
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     assert locations(root, "sitemap") == [
+        "http://testserver/sitemap-pages.xml",
         "http://testserver/sitemap-articles.xml",
         "http://testserver/sitemap-categories.xml",
         "http://testserver/sitemap-archive.xml",
+        "http://testserver/sitemap-albums.xml",
     ]
 
 
@@ -56,7 +58,7 @@ def test_article_section_is_split_into_pages_under_the_limit(client, make_articl
     for i in range(5):
         make_article(title=f"Tin {i}", published_at=now - dt.timedelta(hours=i + 1))
     index = locations(xml(client, "/sitemap.xml"), "sitemap")
-    assert index[:3] == [
+    assert index[1:4] == [
         "http://testserver/sitemap-articles.xml",
         "http://testserver/sitemap-articles.xml?p=2",
         "http://testserver/sitemap-articles.xml?p=3",
@@ -71,9 +73,46 @@ def test_sitemap_index_query_count_is_fixed(client, make_article, django_assert_
     for i in range(12):
         make_article(title=f"Tin {i}")
     # Version bookkeeping (2), articles' lastmod, articles' count, categories' count,
-    # archive months.
-    with django_assert_num_queries(6):
+    # archive months, albums' count.
+    with django_assert_num_queries(7):
         xml(client, "/sitemap.xml")
+
+
+def test_pages_section_lists_the_home_page_dated_by_its_newest_article_and_the_albums(
+    client, make_article
+):
+    make_article(title="Cũ", published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+    make_article(title="Mới", published_at=dt.datetime(2026, 11, 20, 23, 30, tzinfo=VN))
+    Article.objects.update(updated_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
+
+    root = xml(client, "/sitemap-pages.xml")
+    entries = {
+        element.findtext("sm:loc", namespaces=NS): element.findtext("sm:lastmod", namespaces=NS)
+        for element in root.findall("sm:url", NS)
+    }
+
+    # Published (in Vietnam, the 20th) after its last edit: the home page changed then.
+    assert entries == {"http://testserver/": "2026-11-20", "http://testserver/hinh-anh/": None}
+
+
+def test_article_lastmod_is_its_appearance_when_edited_before_it(client, make_article):
+    """A scheduled article, edited before its time, changed for readers when it appeared."""
+    article = make_article(published_at=dt.datetime(2026, 11, 20, 9, 0, tzinfo=VN))
+    Article.objects.update(updated_at=dt.datetime(2026, 11, 19, 9, 0, tzinfo=VN))
+
+    root = xml(client, "/sitemap-articles.xml")
+
+    assert locations(root) == ["http://testserver" + article.get_absolute_url()]
+    assert root.findtext("sm:url/sm:lastmod", namespaces=NS) == "2026-11-20"
+
+
+def test_albums_section_lists_public_albums(client, db):
+    shown = Album.objects.create(title="Lễ hội", date=dt.date(2024, 9, 1))
+    Album.objects.create(title="Ẩn", date=dt.date(2024, 9, 2), published=False)
+
+    root = xml(client, "/sitemap-albums.xml")
+
+    assert locations(root) == ["http://testserver" + shown.get_absolute_url()]
 
 
 def test_archive_section_lists_local_months(client, make_article):
