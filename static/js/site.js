@@ -10,6 +10,8 @@
   }
   if (menu) {
     fitMenu();
+    // From now on [open] alone shows the menu (site.css hides it until then on a phone).
+    menu.classList.add("nav-ready");
     // Turning a tablet or widening a window shows the full menu again.
     if (phone.addEventListener) {
       phone.addEventListener("change", fitMenu);
