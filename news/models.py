@@ -286,10 +286,11 @@ class Article(SluggedModel):
     def get_absolute_url(self):
         return slug_url("news:article", self.slug)
 
-    def picture_sources(self) -> dict | None:
+    def picture_sources(self, *, up_to: int | None = None) -> dict | None:
         """Return the picture's URLs for <picture>: src, srcset, webp_srcset, width, height.
 
-        None without a picture. A picture whose copies were never made (rows
+        None without a picture. Copies wider than up_to are left out (a
+        thumbnail needs none). A picture whose copies were never made (rows
         written in bulk) is offered alone, without sizes.
         """
         if not self.image:
@@ -308,6 +309,9 @@ class Article(SluggedModel):
             )
             for width in made.get("webp", [])
         ]
+        if up_to and own:
+            own = [pair for pair in own if pair[0] <= up_to] or own[:1]
+            webp = [pair for pair in webp if pair[0] <= up_to] or webp[:1]
         return {
             "src": own[0][1] if own else self.image.url,
             "srcset": ", ".join(f"{url} {width}w" for width, url in own),

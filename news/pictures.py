@@ -4,8 +4,10 @@ from html import escape
 
 from django.utils.safestring import SafeString
 
-# What a list shows: a 160 x 100 px box (CSS crops the picture to it).
+# What a list shows: a 160 x 100 px box (CSS crops the picture to it), which
+# screens of up to 4 device pixels per CSS pixel fill from the 640 px copy.
 THUMB_SIZES = "160px"
+THUMB_UP_TO = 640
 # The main column at most; the whole screen on a phone.
 COLUMN_SIZES = "(max-width: 820px) 100vw, 800px"
 
@@ -19,6 +21,7 @@ def picture_html(
     height: int | None = None,
     lazy: bool = True,
     priority: bool = False,
+    up_to: int | None = None,
 ) -> SafeString:
     """Return the article's picture for a box of the given sizes, or "" if it has none.
 
@@ -27,7 +30,7 @@ def picture_html(
     picture of a page (the home page's featured one) loads first: priority,
     never lazily.
     """
-    sources = article.picture_sources()
+    sources = article.picture_sources(up_to=up_to)
     if sources is None:
         return SafeString("")
     width = width or sources["width"]

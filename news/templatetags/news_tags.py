@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from news.caching import cached_for_content, rendered_for_content
-from news.pictures import COLUMN_SIZES, THUMB_SIZES, picture_html
+from news.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
 from news.sanitize import public_html
 from news.selectors import all_categories
 
@@ -172,7 +172,12 @@ def _item_frame(article, with_image: bool) -> tuple[str, str]:
     image = ""
     if with_image and article.image:
         thumb = picture_html(
-            article, css_class="article-thumb", sizes=THUMB_SIZES, width=160, height=100
+            article,
+            css_class="article-thumb",
+            sizes=THUMB_SIZES,
+            width=160,
+            height=100,
+            up_to=THUMB_UP_TO,
         )
         image = f"{thumb}\n  "
     return (
