@@ -286,10 +286,11 @@ class Article(SluggedModel):
     def get_absolute_url(self):
         return slug_url("news:article", self.slug)
 
-    def picture_sources(self, *, up_to: int | None = None) -> dict | None:
+    def picture_sources(self, *, fits: int = 0, up_to: int | None = None) -> dict | None:
         """Return the picture's URLs for <picture>: src, srcset, webp_srcset, width, height.
 
-        None without a picture. Copies wider than up_to are left out (a
+        None without a picture. src is the narrowest copy at least `fits` wide
+        (for what reads no srcset); copies wider than up_to are left out (a
         thumbnail needs none). A picture whose copies were never made (rows
         written in bulk) is offered alone, without sizes.
         """
@@ -313,7 +314,7 @@ class Article(SluggedModel):
             own = [pair for pair in own if pair[0] <= up_to] or own[:1]
             webp = [pair for pair in webp if pair[0] <= up_to] or webp[:1]
         return {
-            "src": own[0][1] if own else self.image.url,
+            "src": next((url for width, url in own if width >= fits), self.image.url),
             "srcset": ", ".join(f"{url} {width}w" for width, url in own),
             "webp_srcset": ", ".join(f"{url} {width}w" for width, url in webp),
             "width": made.get("width"),

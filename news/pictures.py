@@ -9,7 +9,8 @@ from django.utils.safestring import SafeString
 THUMB_SIZES = "160px"
 THUMB_UP_TO = 640
 # The main column at most; the whole screen on a phone.
-COLUMN_SIZES = "(max-width: 820px) 100vw, 800px"
+COLUMN_WIDTH = 800
+COLUMN_SIZES = f"(max-width: 820px) 100vw, {COLUMN_WIDTH}px"
 
 
 def picture_html(
@@ -30,7 +31,8 @@ def picture_html(
     picture of a page (the home page's featured one) loads first: priority,
     never lazily.
     """
-    sources = article.picture_sources(up_to=up_to)
+    # Without srcset a browser takes src: a copy as wide as the box, at least.
+    sources = article.picture_sources(fits=width or COLUMN_WIDTH, up_to=up_to)
     if sources is None:
         return SafeString("")
     width = width or sources["width"]

@@ -88,6 +88,7 @@ def test_the_home_pages_featured_picture_loads_first_and_list_pictures_lazily(cl
     assert "loading" not in featured
     assert (featured["width"], featured["height"]) == ("800", "450")
     assert list(candidates(featured["srcset"])) == [160, 320, 640, 960, 1600]
+    assert featured["src"] == candidates(featured["srcset"])[960]
     thumbs = [attrs for attrs in images if attrs.get("class") == "article-thumb"]
     assert thumbs
     assert {attrs["loading"] for attrs in thumbs} == {"lazy"}
@@ -103,6 +104,8 @@ def test_the_article_page_keeps_the_pictures_place_before_it_loads(client, make_
     assert (img["width"], img["height"]) == ("702", "450")
     assert "loading" not in img
     assert list(candidates(img["srcset"])) == [160, 320, 640, 702]
+    # Narrower than the column: what reads no srcset gets the whole picture.
+    assert img["src"] == article.image.url
 
 
 def test_a_picture_set_by_its_stored_name_gets_its_copies_on_save(make_article):
