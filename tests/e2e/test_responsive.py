@@ -203,6 +203,20 @@ def test_the_menu_keeps_to_one_row_on_a_desktop_with_many_categories(
 
 
 @pytest.mark.parametrize("width", [1024, 1366])
+def test_the_menu_keeps_to_one_row_without_javascript(browser, site, twelve_categories, width):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(site + "/")
+    page.evaluate("document.fonts.ready")
+    rows = top_level_rows(page)
+    assert len(rows) > 1 and len(set(rows)) == 1, rows
+    assert_no_sideways_overflow(page)
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1366])
 def test_the_demo_menu_keeps_to_one_row(page: Page, site, source_article, width):
     from news.models import Category
 
