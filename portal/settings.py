@@ -266,9 +266,9 @@ PORTAL_ADDRESS = os.environ.get(
 )
 PORTAL_HOTLINE = os.environ.get("PORTAL_HOTLINE", "0291 3822 222")
 PORTAL_EMAIL = os.environ.get("PORTAL_EMAIL", "ubnd@baclieucity.gov.vn")
-# The header's logo: a path among the static files, or an address starting with "/" or
-# "https://" (the city's emblem, say "/media/logo/quoc-huy.png"). The default is a neutral
-# mark drawn for this project.
+# The header's logo: a path among the static files, or a path on this site starting with
+# "/" (the city's emblem, say "/media/logo/quoc-huy.png"). The default is a neutral mark
+# drawn for this project.
 PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/portal-logo.svg")
 
 NEWS_PAGE_SIZE = 20
