@@ -218,7 +218,7 @@ def images_without_alt(html: str) -> int:
     return parser.count
 
 
-def history_value(field: models.Field, value) -> str:
+def history_value(field: models.Field, value) -> object:
     """Return a stored value as editors read it: labels, local time day first, Có/Không."""
     if value is None or value == "":
         return "(trống)"
@@ -259,7 +259,8 @@ class CreatorFilter(admin.SimpleListFilter):
         return [(str(user.pk), user.get_username()) for user in users]
 
     def queryset(self, request, queryset):
-        if not self.value() or not self.value().isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if not self.value() or not self.value().isdecimal():
             return queryset
         created = Article.history.filter(history_type="+", history_user_id=int(self.value()))
         return queryset.filter(pk__in=created.values("id"))
