@@ -262,3 +262,15 @@ def test_album_pictures_are_drawings_whose_alt_text_says_what_they_show(demo):
     assert len({photo.alt_text for photo in photos}) == len(photos)
     digests = {hashlib.sha256(photo.image.read()).hexdigest() for photo in photos}
     assert len(digests) == len(photos)
+
+
+def test_a_database_loaded_before_gets_the_drawings_in_place_of_the_old_pictures(demo):
+    from news.demo.gallery import FORMER_ALT_TEXTS
+    from news.models import Photo
+
+    photo = Photo.objects.order_by("pk").first()
+    Photo.objects.filter(album=photo.album).update(alt_text=sorted(FORMER_ALT_TEXTS)[0])
+    load_demo()
+    texts = list(Photo.objects.filter(album=photo.album).values_list("alt_text", flat=True))
+    assert texts and all(text.startswith("Hình minh họa: ") for text in texts)
+    assert Photo.objects.count() == len(FORMER_ALT_TEXTS)
