@@ -70,8 +70,8 @@ def share_image(article, *, request) -> dict:
         }
     logo = settings.PORTAL_LOGO
     if logo.lower().endswith(RASTER_EXTENSIONS):
-        # The operator's emblem: a static path, or an address as given (see PORTAL_LOGO).
-        url = logo if logo.startswith(("/", "http://", "https://")) else static(logo)
+        # The operator's emblem: a static path, or a path on this site (see PORTAL_LOGO).
+        url = logo if logo.startswith("/") else static(logo)
         width = height = None
     else:
         url, (width, height) = static(SHARE_IMAGE), SHARE_IMAGE_SIZE
