@@ -40,7 +40,7 @@ PIXEL = (
 NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 # An answer of data, never a document: it may load nothing and be framed by no
 # page. Set here as a literal, the site's policy is not built for it
-# (portal.middleware.ContentSecurityPolicyMiddleware keeps a policy already set).
+# (core.middleware.ContentSecurityPolicyMiddleware keeps a policy already set).
 CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 

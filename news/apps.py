@@ -7,9 +7,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from django.core.signals import request_finished, request_started
+        # Models are ready only now: what news registers with core is imported here.
+        from core import caching
+        from news import query_parameters, selectors, signals  # noqa: F401  (signals: receivers)
 
-        from news import caching, signals  # noqa: F401
-
-        request_started.connect(caching.begin_request, dispatch_uid="news-content-version")
-        request_finished.connect(caching.end_request, dispatch_uid="news-content-version")
+        caching.register_next_change(selectors.next_scheduled_change)
+        query_parameters.register()

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import olefile
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
+from news import conf
 from news.text import vietnamese_slugify
 
 
@@ -115,7 +115,7 @@ def _zip_kind(file) -> str | None:
 
 def validate_attachment(file) -> str:
     """Return the kind of an uploaded document, or raise ValidationError saying why not."""
-    limit = settings.NEWS_ATTACHMENT_MAX_BYTES
+    limit = conf.attachment_max_bytes()
     if file.size is not None and file.size > limit:
         raise ValidationError(
             _("Tệp quá lớn (%(size)s): tối đa %(limit)s.")
@@ -181,7 +181,7 @@ class AttachmentStorage(FileSystemStorage):
 
     @property
     def base_location(self):
-        return str(settings.NEWS_ATTACHMENT_ROOT)
+        return str(conf.attachment_root())
 
     @property
     def location(self):

@@ -22,7 +22,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from news.caching import cached_for_content
+from core.caching import cached_for_content
 
 OUTLINE_TIMEOUT = 3600
 

@@ -40,7 +40,6 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape, unescape
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact, SearchVectorField
 from django.db import connection
 from django.db.models import Case, Expression, F, QuerySet, Value, When
@@ -50,8 +49,10 @@ from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from core.caching import ProcessEntries, cached_for_content, content_version, rendered_for_content
+from core.prepared import PreparedQuery
+from news import conf
 from news.text import fold
-from portal.prepared import PreparedQuery
 
 CONFIG = "vietnamese_unaccent"
 MAX_QUERY_LENGTH = 200
@@ -185,7 +186,7 @@ def has_vocabulary() -> bool:
 
 def max_results() -> int:
     """Return how many matches a search counts exactly, ranks and lists at most."""
-    return settings.NEWS_SEARCH_MAX_RESULTS
+    return conf.search_max_results()
 
 
 # The filters a search can take, and the type of each one's value.
@@ -347,8 +348,6 @@ KEPT_QUERIES = 1024
 
 @functools.cache
 def _kept_queries():
-    from news.caching import ProcessEntries
-
     return ProcessEntries(KEPT_QUERIES)
 
 
@@ -409,7 +408,6 @@ def month_counts() -> list[tuple[str, int]]:
 
     PostgreSQL only; read once per content version.
     """
-    from news.caching import cached_for_content
 
     def read():
         with connection.cursor() as cursor:
@@ -426,8 +424,6 @@ def held_counts(terms: list[str]) -> list[int]:
     matches, whatever its parser and case rules make of a term that Python
     folded. Kept by this process per content version: popular queries repeat.
     """
-    from news.caching import cached_for_content
-
     text = " ".join(terms)
 
     def read():
@@ -557,8 +553,6 @@ ARTICLE_SECONDS = 600
 
 @functools.cache
 def _kept_articles():
-    from news.caching import ProcessEntries
-
     return ProcessEntries(KEPT_ARTICLES)
 
 
@@ -568,7 +562,6 @@ def articles_in_order(ids: list[int]) -> list:
     This process keeps the articles it loaded until the content changes: the
     same articles come up in many searches. Each caller gets copies of its own.
     """
-    from news.caching import content_version
     from news.selectors import attach_categories
 
     if not ids:
@@ -578,7 +571,7 @@ def articles_in_order(ids: list[int]) -> list:
     missing = [pk for pk in ids if pk not in found]
     if missing:
         # One compiled query per page size: a short list repeats its last id.
-        size = max(settings.NEWS_PAGE_SIZE, len(missing))
+        size = max(conf.page_size(), len(missing))
         padded = [*missing, *[missing[-1]] * (size - len(missing))]
         for article in _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)}):
             kept.set(version, article.pk, article, ARTICLE_SECONDS)
@@ -700,8 +693,6 @@ def article_text(article) -> str:
     Popular articles come up in many searches; reading their HTML is most of
     a snippet's cost.
     """
-    from news.caching import rendered_for_content
-
     return rendered_for_content(
         f"readable-text:{article.pk}",
         lambda: readable_text(lead=article.lead, body=article.body),

@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     F,
     Func,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -22,11 +23,11 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from news.caching import cached_for_content
+from core.caching import cached_for_content
+from core.prepared import PreparedQuery
 from news.dates import LocalPeriod, first_of_previous_month, month_range
 from news.models import Album, Article, Category, Photo
 from news.pagination import Key, newer_or_same
-from portal.prepared import PreparedQuery
 
 CATEGORIES_TIMEOUT = 3600
 # Lists kept per content version (home, month summaries, listing pages,
@@ -61,6 +62,21 @@ def attach_categories(articles: Iterable[Article]) -> list[Article]:
         if article.category_id in categories:
             article.category = categories[article.category_id]
     return articles
+
+
+def next_scheduled_change(now: dt.datetime) -> dt.datetime | None:
+    """Return when an article next appears or expires by itself after now, or None.
+
+    Registered with core.caching at start-up: no cached page outlives that moment.
+    """
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    # Two plain MIN()s, each answered from an index; one MIN() ... FILTER read every row.
+    moments = [
+        published.filter(published_at__gt=now).aggregate(moment=Min("published_at"))["moment"],
+        published.filter(expires_at__gt=now).aggregate(moment=Min("expires_at"))["moment"],
+    ]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
 
 
 def public_articles():

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
-from news.caching import bump_content_version
+from core.caching import bump_content_version
 from news.models import Album, Article, Attachment, Category, Link, Photo
 
 # Sent by load_demo once the demo's articles and albums are in, with `stdout`: an app

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
+from core.caching import cache_public_response
 from news import feeds, views
-from news.caching import cache_public_response
 from news.converters import TwoDigitConverter, YearConverter
 
 FEED_CACHE_SECONDS = 15 * 60

@@ -19,16 +19,15 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from counters.selectors import with_total_views
-from news import links, search, selectors
+from core.caching import cache_timeout
+from core.prepared import PreparedQuery
+from news import conf, links, search, selectors
 from news.attachments import content_disposition
-from news.caching import cache_timeout
 from news.dates import ARCHIVE_YEARS, day_range, month_range
 from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Photo
 from news.pagination import ListedPaginator, NewestFirstPaginator
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
-from portal.prepared import PreparedQuery
 
 NEWER_COUNT = 5
 OLDER_COUNT = 10
@@ -52,8 +51,14 @@ CONTINUE_AFTER = "truoc"
 ARTICLE_ID = re.compile(r"[1-9][0-9]{0,17}")
 
 
-class CategoryView(ListView):
-    paginate_by = settings.NEWS_PAGE_SIZE
+class PageSizeMixin:
+    """Paginate by settings.NEWS_PAGE_SIZE, read on each request (news.conf)."""
+
+    def get_paginate_by(self, queryset):
+        return conf.page_size()
+
+
+class CategoryView(PageSizeMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
@@ -132,9 +137,12 @@ def with_page_extras(articles):
     """Return the articles with what their page shows besides the article: view count, files.
 
     Most articles have no attachment: asking in the same query saves a round
-    trip, as does reading the view count with the article.
+    trip, as does reading the view count with the article (added by the apps
+    named in NEWS_ARTICLE_ANNOTATIONS: the counters).
     """
-    return with_total_views(articles).annotate(
+    for annotate in conf.article_annotations():
+        articles = annotate(articles)
+    return articles.annotate(
         has_attachments=Exists(Attachment.objects.filter(article=OuterRef("pk")))
     )
 
@@ -235,7 +243,7 @@ def attachment_download(request, pk):
     return response
 
 
-class ArchiveMixin:
+class ArchiveMixin(PageSizeMixin):
     """Pages of public articles by local date (generic date views, read in Vietnam time).
 
     Items are filtered on aware datetime ranges computed in Python, as Django's
@@ -248,7 +256,6 @@ class ArchiveMixin:
     year_format = "%Y"
     month_format = "%m"
     day_format = "%d"
-    paginate_by = settings.NEWS_PAGE_SIZE
     allow_empty = True
 
     def get_queryset(self):
@@ -440,7 +447,6 @@ class AlbumDetailView(DetailView):
 class SearchView(ListView):
     """List the public articles that hold every word of the query, best match first."""
 
-    paginate_by = settings.NEWS_PAGE_SIZE
     template_name = "news/article_search.html"
     # The list is of ids, which name no model: the articles of the page replace them.
     context_object_name = "article_list"
@@ -471,7 +477,7 @@ class SearchView(ListView):
 
     def get_paginate_by(self, queryset):
         # A bad query lists nothing; its page number must not turn into a 404.
-        return self.paginate_by if self.options else None
+        return conf.page_size() if self.options else None
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return ListedPaginator(

@@ -56,8 +56,8 @@ def database_config(url: str | None, base_dir: Path, *, pool_timeout: float = 2.
     if config["ENGINE"] == "django.db.backends.postgresql":
         # Django's backend, whose pool checks a connection before handing it out, so
         # connections broken by a database restart are replaced silently instead of
-        # failing one request each (see portal.postgresql.base).
-        config["ENGINE"] = "portal.postgresql"
+        # failing one request each (see core.postgresql.base).
+        config["ENGINE"] = "core.postgresql"
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
             "pool": {"min_size": 1, "max_size": 8, "timeout": pool_timeout},

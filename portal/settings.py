@@ -41,10 +41,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Infrastructure (caches, page cache, database backend, middleware); imports no app.
+    "core",
     "news",
     "counters",
-    # Its system checks only: the portal package has no models.
-    "portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
@@ -53,8 +53,8 @@ MIDDLEWARE = [
     "counters.middleware.CountingShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous reader skips everything below.
-    "news.pagecache.PageCacheMiddleware",
-    "portal.middleware.DatabaseUnavailableMiddleware",
+    "core.pagecache.PageCacheMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,8 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
@@ -73,8 +73,8 @@ MIDDLEWARE = [
 COUNTERS_MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.middleware.ContentSecurityPolicyMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
-                "portal.display.display",
+                "core.display.display",
                 "csp.context_processors.nonce",
             ],
         },
@@ -106,7 +106,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's RedisCache, but a Redis outage degrades to cache misses.
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # Sites (or benchmark databases) sharing one Redis need prefixes of their own.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
@@ -240,7 +240,7 @@ LOGIN_URL = "admin:login"
 # A path other than /admin/ keeps most automated login attempts away.
 ADMIN_URL_PATH = os.environ.get("DJANGO_ADMIN_PATH", "quan-tri/").strip("/") + "/"
 
-# Whole-page cache for anonymous readers (news.pagecache). Publishing purges it at once;
+# Whole-page cache for anonymous readers (core.pagecache). Publishing purges it at once;
 # shared caches (CDN, proxy) may keep a page for PAGE_CACHE_SHARED_MAX_AGE seconds.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 600))
@@ -249,7 +249,7 @@ PAGE_CACHE_SKIP_PREFIXES = ["/" + ADMIN_URL_PATH, "/ckeditor5/"]
 # Search pages (keyed by what readers type) stored per PAGE_CACHE_TIMEOUT, at most.
 PAGE_CACHE_SEARCH_PAGES = int(os.environ.get("PAGE_CACHE_SEARCH_PAGES", 1000))
 # How long a process trusts the content version it read from the shared cache
-# (news.caching): a change made by another process shows within that much, a
+# (core.caching): a change made by another process shows within that much, a
 # change made by the same process at once. 0 reads it on every request.
 CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", 0.25))
 
@@ -272,6 +272,8 @@ PORTAL_EMAIL = os.environ.get("PORTAL_EMAIL", "ubnd@baclieucity.gov.vn")
 PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/portal-logo.svg")
 
 NEWS_PAGE_SIZE = 20
+# What other apps add to an article page's own query (news.conf): the view count.
+NEWS_ARTICLE_ANNOTATIONS = ["counters.selectors.with_total_views"]
 # A search counts, ranks and lists at most this many matches ("more than 1,000").
 NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 1000))
 

@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import RedirectView
 
-from news.caching import cache_public_response
-from portal.display import (
+from core.caching import cache_public_response
+from core.display import (
     ALL_CLASSES,
     CONTRAST_COOKIE,
     COOKIE_MAX_AGE,

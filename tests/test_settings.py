@@ -48,7 +48,7 @@ def test_absolute_sqlite_url_is_accepted(tmp_path):
 
 def test_postgres_url_uses_the_connection_pool_with_a_short_timeout(tmp_path):
     config = database_config("postgres://u:p@db.example:5433/portal", tmp_path)
-    assert config["ENGINE"] == "portal.postgresql"
+    assert config["ENGINE"] == "core.postgresql"
     assert not config.get("CONN_HEALTH_CHECKS")
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.example", 5433, "portal")
     assert config["OPTIONS"]["pool"]["timeout"] <= 5

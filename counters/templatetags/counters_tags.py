@@ -4,8 +4,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.caching import cached_for_content
 from counters import conf, selectors
-from news.caching import cached_for_content
 from news.models import Article
 
 register = template.Library()

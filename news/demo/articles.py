@@ -14,7 +14,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Least
 from django.utils import timezone
 
-from news.caching import bump_content_version
+from core.caching import bump_content_version
 from news.demo import images
 from news.demo.texts import (
     BYLINES,

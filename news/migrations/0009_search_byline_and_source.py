@@ -9,7 +9,7 @@ from django.db import migrations
 
 
 def with_byline_and_source(apps, schema_editor):
-    from news.caching import bump_content_version
+    from core.caching import bump_content_version
     from news.search import refill_search_text
 
     refill_search_text(apps.get_model("news", "Article"))
@@ -17,7 +17,7 @@ def with_byline_and_source(apps, schema_editor):
 
 
 def without_byline_and_source(apps, schema_editor):
-    from news.caching import bump_content_version
+    from core.caching import bump_content_version
     from news.search import article_document, refill_search_text
 
     def three_lines(article) -> str:

@@ -5,8 +5,8 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
+from core.caching import cached_for_content
 from news import links, selectors
-from news.caching import cached_for_content
 from news.dates import parse_year_month
 
 register = template.Library()

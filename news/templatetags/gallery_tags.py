@@ -2,8 +2,8 @@
 
 from django import template
 
+from core.caching import cached_for_content
 from news import selectors
-from news.caching import cached_for_content
 from news.models import Link
 
 register = template.Library()

@@ -14,7 +14,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from news.caching import cached_for_content, rendered_for_content
+from core.caching import cached_for_content, rendered_for_content
 from news.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
 from news.sanitize import public_html
 from news.selectors import all_categories

@@ -6,7 +6,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from news.caching import rendered_for_content
+from core.caching import rendered_for_content
 from news.seo import article_structured_data, share_image
 
 register = template.Library()

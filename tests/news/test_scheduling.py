@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from core.caching import cache_timeout, content_version
 from news import services
-from news.caching import cache_timeout, content_version
 from news.models import Article
 
 pytestmark = pytest.mark.django_db

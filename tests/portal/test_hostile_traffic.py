@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.portal.redis_server import RedisServer
+from tests.core.redis_server import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def small_redis(settings):
     server = RedisServer(maxmemory=str(MAXMEMORY), policy="noeviction")
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": server.url(),
             "KEY_PREFIX": PREFIX,
         }

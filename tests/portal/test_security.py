@@ -83,7 +83,7 @@ def test_admin_relaxes_styles_only(editor_client):
 def test_a_nonce_is_added_only_when_a_template_asks_for_one(rf):
     from django.template import engines
 
-    from portal.middleware import ContentSecurityPolicyMiddleware
+    from core.middleware import ContentSecurityPolicyMiddleware
 
     request = rf.get("/")
     middleware = ContentSecurityPolicyMiddleware(lambda r: None)

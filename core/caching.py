@@ -1,11 +1,12 @@
 """One content version for every cache that holds public pages, feeds or sitemaps.
 
-Any change to articles bumps the version, so cached entries keyed with the old
-version are never read again; no key-by-key purge is needed and every process
-sharing the cache sees the change within CONTENT_VERSION_SECONDS (a quarter of
-a second; the process that made it, at once). Scheduled publishing needs no cron
-job: cache lifetimes never run past the next moment an article appears or
-expires.
+Any change to public content (news bumps it on every article change) bumps the
+version, so cached entries keyed with the old version are never read again; no
+key-by-key purge is needed and every process sharing the cache sees the change
+within CONTENT_VERSION_SECONDS (a quarter of a second; the process that made it,
+at once). Scheduled publishing needs no cron job: cache lifetimes never run past
+the next moment an article appears or expires, which the apps tell through
+register_next_change() at start-up.
 """
 
 import datetime as dt
@@ -15,13 +16,11 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
 from django.utils import timezone
-
-from news.models import Article
 
 VERSION_KEY = "news:content-version"
 NEXT_CHANGE_KEY = "news:next-change:{version}"
@@ -48,6 +47,19 @@ _fallback_lock = threading.Lock()
 _fallback = {"version": 0, "until": 0.0}
 # The version this process read last, and until when it trusts it (monotonic).
 _known = {"version": 0, "until": 0.0}
+# Functions of the apps (news: its next scheduled publication or expiry), each
+# answering when its public content next changes by itself after `now`, or None.
+_next_change_sources: list[Callable[[dt.datetime], dt.datetime | None]] = []
+
+
+def register_next_change(source: Callable[[dt.datetime], dt.datetime | None]) -> None:
+    """Let an app say when its public content next changes by itself (AppConfig.ready()).
+
+    source(now) returns that moment, or None if nothing is scheduled; cached
+    entries never outlive the earliest answer.
+    """
+    if source not in _next_change_sources:
+        _next_change_sources.append(source)
 
 
 def begin_request(**kwargs) -> None:
@@ -126,10 +138,11 @@ def bump_content_version() -> None:
 
 
 def next_change_at() -> dt.datetime | None:
-    """Return when public content next changes by itself: a scheduled article or an expiry.
+    """Return when public content next changes by itself (a scheduled article, an expiry).
 
-    Kept per content version in the shared cache and, for NEXT_CHANGE_SECONDS,
-    in this process: every page that fills a cache asks for it.
+    The registered sources say when (register_next_change). Kept per content
+    version in the shared cache and, for NEXT_CHANGE_SECONDS, in this process:
+    every page that fills a cache asks for it.
     """
     now = timezone.now()
     version = content_version()
@@ -141,13 +154,7 @@ def next_change_at() -> dt.datetime | None:
             _next_changes.set(version, key, cached, NEXT_CHANGE_SECONDS)
     if cached is not None and (cached == "never" or cached > now):
         return None if cached == "never" else cached
-    published = Article.objects.filter(status=Article.Status.PUBLISHED)
-    # Two plain MIN()s, each answered from an index; one MIN() ... FILTER read every row.
-    moments = [
-        published.filter(published_at__gt=now).aggregate(moment=Min("published_at"))["moment"],
-        published.filter(expires_at__gt=now).aggregate(moment=Min("expires_at"))["moment"],
-    ]
-    moments = [moment for moment in moments if moment is not None]
+    moments = [moment for source in _next_change_sources if (moment := source(now)) is not None]
     result = min(moments) if moments else None
     cache.set(key, result or "never", timeout=None if result is None else 24 * 3600)
     _next_changes.set(version, key, result or "never", NEXT_CHANGE_SECONDS)

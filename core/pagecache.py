@@ -6,7 +6,9 @@ for one) would give each reader a private copy. Here the key is the page's
 absolute URL, the content version and the reader's display choices (text size,
 contrast), the only cookies that change the HTML. A change to any article bumps
 the content version, so no page outlives a publish, an edit or an unpublish;
-lifetimes stop at the next scheduled publication or expiry (news.caching).
+lifetimes stop at the next scheduled publication or expiry (core.caching).
+Nothing here knows the apps: they declare which query parameters their pages
+read (cache_query_parameters).
 
 Readers with a session cookie (editors, staff) neither get nor store cached
 pages. Only plain 200 HTML responses without cookies or private/no-store cache
@@ -15,7 +17,7 @@ passes through untouched.
 
 The cache is bounded whatever visitors type (docs/caching.md):
 - a query string is part of the key only where the page reads it
-  (CACHED_QUERIES), each value written the one way the page's own links
+  (CACHED_QUERIES, declared by the apps), each value written the one way the page's own links
   write it; any other query string (`/?utm=1`, `?page=02`, an unknown
   parameter) is served without the page cache, since the page is the same
   and the key would only multiply it. Well-known tracking parameters
@@ -33,6 +35,7 @@ import hashlib
 import re
 import time
 import zlib
+from collections.abc import Iterable, Mapping
 from urllib.parse import unquote_plus, urlencode
 
 from django.conf import settings
@@ -42,8 +45,8 @@ from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from news.caching import ProcessEntries, cache_timeout, content_version
-from portal.display import display_preferences
+from core.caching import ProcessEntries, cache_timeout, content_version
+from core.display import display_preferences
 
 # A cached page keeps only these response headers; the cache headers are made anew.
 DROPPED_HEADERS = frozenset(
@@ -61,38 +64,31 @@ COMPRESSION_LEVEL = 6
 
 _process_pages = ProcessEntries(PROCESS_PAGES)
 
-# How each parameter a page reads is written by the portal's own links and forms.
-# Each value has one spelling, so that one page has one key.
+# A page number as the portal's own links write it; the apps name the other spellings.
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
-ARTICLE_ID = re.compile(r"[1-9][0-9]{0,17}")
-SLUG_OR_EMPTY = re.compile(r"[-a-z0-9]{0,100}")
-DATE_OR_EMPTY = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})?")
-SORT = re.compile(r"(date)?")
-# Free text: any query a reader may type, up to a length few real ones reach.
-SEARCH_TEXT = re.compile(r"[^\x00]{1,100}")
-PARAMETER_SPELLINGS = {
-    "page": PAGE_NUMBER,
-    "q": SEARCH_TEXT,
-    "category": SLUG_OR_EMPTY,
-    "start": DATE_OR_EMPTY,
-    "end": DATE_OR_EMPTY,
-    "sort": SORT,
-    # The article a category listing continues after; the view answers 404
-    # unless it is a public article of that category.
-    "truoc": ARTICLE_ID,
-}
-FREE_TEXT = frozenset({"q"})
-LISTING = frozenset({"page"})
-# The parameters each page (by URL name) reads and may be cached under. A page
-# not named here is cached without a query string only.
-CACHED_QUERIES = {
-    "news:category": LISTING | {"truoc"},
-    "news:archive_year": LISTING,
-    "news:archive_month": LISTING,
-    "news:archive_day": LISTING,
-    "news:gallery": LISTING,
-    "news:search": frozenset({"q", "category", "start", "end", "sort", "page"}),
-}
+# The parameters each page (by URL name) reads and may be cached under, each
+# with the one spelling the portal's own links and forms give its values, so
+# that one page has one key. The apps declare them at start-up
+# (cache_query_parameters); a page not named is cached without a query string only.
+CACHED_QUERIES: dict[str, dict[str, re.Pattern]] = {}
+# Parameters holding free text (search words): pages keyed by them are stored
+# at most PAGE_CACHE_SEARCH_PAGES times per PAGE_CACHE_TIMEOUT.
+FREE_TEXT: set[str] = set()
+
+
+def cache_query_parameters(
+    view_name: str, spellings: Mapping[str, re.Pattern], *, free_text: Iterable[str] = ()
+) -> None:
+    """Let the page named view_name be cached under these query parameters (AppConfig.ready()).
+
+    spellings maps each parameter to the pattern its values must match in
+    full; free_text names those of them whose values readers type.
+    """
+    CACHED_QUERIES[view_name] = {**CACHED_QUERIES.get(view_name, {}), **spellings}
+    FREE_TEXT.update(free_text)
+    _memoised_cached_query.cache_clear()
+
+
 # Added to shared links by social networks, mail and ad campaigns; no page reads them.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "zarsrc", "mc_cid", "mc_eid"})
 TRACKING_PREFIXES = ("utm_",)
@@ -131,12 +127,12 @@ def _cached_query(path_info: str, query: str, urlconf: str) -> str | None:
         match = resolve(path_info, urlconf)
     except Resolver404:
         return None
-    allowed = CACHED_QUERIES.get(match.view_name, frozenset())
+    spellings = CACHED_QUERIES.get(match.view_name, {})
     pairs = []
     for name, values in QueryDict(query).lists():
-        if name not in allowed or len(values) != 1:
+        if name not in spellings or len(values) != 1:
             return None
-        if not PARAMETER_SPELLINGS[name].fullmatch(values[0]):
+        if not spellings[name].fullmatch(values[0]):
             return None
         pairs.append((name, values[0]))
     return urlencode(sorted(pairs))

@@ -24,7 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-logger = logging.getLogger("portal.cache")
+logger = logging.getLogger("core.cache")
 
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # Everything else redis-py raises: Redis answered, but refused the command

@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.display import display_preferences
+from core.display import display_preferences
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Value
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from news.models import Article, Category
-from portal.prepared import PreparedQuery
 
 pytestmark = pytest.mark.django_db
 

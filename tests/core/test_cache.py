@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import caches
 from django.core.checks import Tags, run_checks
 
-from portal.cache import ResilientRedisCache
-from tests.portal.redis_server import RedisServer
+from core.cache import ResilientRedisCache
+from tests.core.redis_server import RedisServer
 
 
 @pytest.fixture
@@ -45,10 +45,10 @@ def test_unreachable_redis_reads_as_a_miss_and_ignores_writes(dead_redis):
 
 def test_unreachable_redis_logs_one_warning_not_one_per_call(dead_redis, caplog):
     dead_redis.breaker_seconds = 0
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         for _ in range(5):
             dead_redis.get("page")
-    warnings = [r for r in caplog.records if r.name == "portal.cache"]
+    warnings = [r for r in caplog.records if r.name == "core.cache"]
     assert len(warnings) == 1
     assert "Redis cache unavailable" in warnings[0].getMessage()
     assert dead_redis.failures == 5
@@ -73,7 +73,7 @@ def redis_down(settings, closed_port):
     """
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port}/1",
         }
     }
@@ -84,7 +84,7 @@ def test_pages_are_served_and_articles_saved_while_redis_is_down(
     client, settings, make_article, caplog, redis_down
 ):
     settings.PAGE_CACHE = True
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         article = make_article(title="Tin đăng khi Redis ngừng")
         for url in ("/", article.get_absolute_url(), article.get_print_url(), "/"):
             response = client.get(url)
@@ -168,7 +168,7 @@ def test_full_redis_that_refuses_writes_skips_them_and_keeps_reading(full_redis,
     full_redis.client.delete("filler:1")
     full_redis.client.set(cache.make_key("kept"), cache._cache._serializer.dumps("still here"))
     full_redis.fill()
-    with caplog.at_level(logging.WARNING, logger="portal.cache"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         answers = every_method(cache)
         assert cache.get("kept") == "still here"
         with pytest.raises(ValueError):
@@ -180,7 +180,7 @@ def test_full_redis_that_refuses_writes_skips_them_and_keeps_reading(full_redis,
     # Refused writes say nothing about reads: the breaker stays closed.
     assert not cache.breaker_is_open()
     assert cache.refusals >= 3
-    warnings = [r.getMessage() for r in caplog.records if r.name == "portal.cache"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "core.cache"]
     assert len(warnings) == 1
     assert "OutOfMemoryError" in warnings[0]
 
@@ -207,7 +207,7 @@ def test_redis_that_refuses_every_command_reads_as_an_empty_cache(forbidding_red
 
 
 def redis_cache_settings(location: str) -> dict:
-    return {"default": {"BACKEND": "portal.cache.ResilientRedisCache", "LOCATION": location}}
+    return {"default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": location}}
 
 
 def warning_ids() -> list[str]:

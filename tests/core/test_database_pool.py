@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-from portal.postgresql.base import check_idle_connection
+from core.postgresql.base import check_idle_connection
 
 pytestmark = pytest.mark.postgresql
 

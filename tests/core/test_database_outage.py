@@ -23,7 +23,7 @@ import pytest
 from django.db import connection
 from psycopg_pool import PoolTimeout
 
-from portal.postgresql.base import BREAKER_SECONDS, ConnectionBreaker
+from core.postgresql.base import BREAKER_SECONDS, ConnectionBreaker
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,9 +7,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from news import pagecache
+from core import pagecache
+from core.display import CONTRAST_COOKIE, TEXT_SIZE_COOKIE
 from news.models import Article
-from portal.display import CONTRAST_COOKIE, TEXT_SIZE_COOKIE
 
 pytestmark = pytest.mark.django_db
 
@@ -285,7 +285,7 @@ def test_not_found_pages_are_not_cached(client, db):
         assert "X-Page-Cache" not in response
 
 
-@pytest.mark.urls("tests.news.pagecache_urls")
+@pytest.mark.urls("tests.core.pagecache_urls")
 @pytest.mark.parametrize("url", ["/with-cookie/", "/private/", "/no-store/", "/json/"])
 def test_responses_with_cookies_private_headers_or_not_html_are_never_stored(client, url):
     first = client.get(url)
@@ -305,7 +305,7 @@ def test_disabled_page_cache_renders_every_time(client, article, settings):
 def test_a_page_kept_by_this_process_follows_a_change_made_by_another(client, article):
     from django.core.cache import cache
 
-    from news.caching import VERSION_KEY
+    from core.caching import VERSION_KEY
 
     client.get(article.get_absolute_url())
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from news.caching import cache_timeout, content_version, next_change_at
+from core.caching import cache_timeout, content_version, next_change_at
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_no_scheduled_change_keeps_the_default_timeout(make_article):
 def test_a_request_reads_the_content_version_once():
     from django.core.cache import cache
 
-    from news.caching import VERSION_KEY, begin_request, end_request
+    from core.caching import VERSION_KEY, begin_request, end_request
 
     begin_request()
     try:
@@ -58,7 +58,7 @@ def test_a_request_reads_the_content_version_once():
 
 
 def test_a_bump_in_this_process_is_seen_at_once_even_mid_request(make_article):
-    from news.caching import begin_request, bump_content_version, end_request
+    from core.caching import begin_request, bump_content_version, end_request
 
     begin_request()
     try:
@@ -72,7 +72,7 @@ def test_a_bump_in_this_process_is_seen_at_once_even_mid_request(make_article):
 def test_values_kept_in_the_process_follow_a_version_bumped_elsewhere():
     from django.core.cache import cache
 
-    from news.caching import VERSION_KEY, cached_for_content
+    from core.caching import VERSION_KEY, cached_for_content
 
     assert cached_for_content("answer", lambda: "old", timeout=60) == "old"
     assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
@@ -83,7 +83,7 @@ def test_values_kept_in_the_process_follow_a_version_bumped_elsewhere():
 def test_values_kept_in_the_process_expire_with_their_timeout():
     from django.core.cache import cache
 
-    from news.caching import VERSION_KEY, cached_for_content
+    from core.caching import VERSION_KEY, cached_for_content
 
     with time_machine.travel(timezone.now(), tick=False) as traveller:
         assert cached_for_content("answer", lambda: "old", timeout=60) == "old"
@@ -102,7 +102,7 @@ def test_the_next_change_is_kept_in_the_process_until_its_moment(
 ):
     from django.core.cache import cache
 
-    from news.caching import NEXT_CHANGE_KEY
+    from core.caching import NEXT_CHANGE_KEY
 
     now = timezone.now()
     first = make_article(published_at=now + dt.timedelta(minutes=5))
@@ -121,7 +121,7 @@ def test_a_version_bumped_elsewhere_shows_within_the_time_a_process_trusts_its_o
 
     from django.core.cache import cache
 
-    from news.caching import VERSION_KEY, bump_content_version
+    from core.caching import VERSION_KEY, bump_content_version
 
     settings.CONTENT_VERSION_SECONDS = 0.2
     version = content_version()
