@@ -801,13 +801,13 @@ def main() -> int:
     static_root = workdir / "static"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        # The portal's settings plus the floor's route (bench/settings.py).
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_STATIC_ROOT": str(static_root),
         "DJANGO_STATIC_FROM_FINDERS": "0",
-        "DJANGO_BENCH_FLOOR": "1",
         # The counting row's wrk plays the proxy (COUNT_LUA); nginx, where used, is one too.
         "DJANGO_TRUSTED_PROXY_COUNT": "1",
         "DATABASE_URL": database_url,

@@ -253,11 +253,6 @@ PAGE_CACHE_SEARCH_PAGES = int(os.environ.get("PAGE_CACHE_SEARCH_PAGES", 1000))
 # change made by the same process at once. 0 reads it on every request.
 CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", 0.25))
 
-# Benchmarking only: serves the bare "floor" view that `make bench` compares pages with.
-BENCH_FLOOR = env_bool("DJANGO_BENCH_FLOOR")
-if BENCH_FLOOR:
-    PAGE_CACHE_SKIP_PREFIXES.append("/__bench__/")
-
 # The portal's identity, shown in the header, footer and print view.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Cổng thông tin điện tử thành phố Bạc Liêu")
 PORTAL_AGENCY = os.environ.get("PORTAL_AGENCY", "Ủy ban nhân dân thành phố Bạc Liêu")

@@ -23,11 +23,6 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.BENCH_FLOOR:
-    from portal.bench import floor
-
-    urlpatterns.append(path("__bench__/floor/", floor, name="bench_floor"))
-
 if settings.DEBUG or settings.SERVE_MEDIA:
     from django.urls import re_path
     from django.views.static import serve

@@ -208,7 +208,6 @@ def deployed(tmp_path_factory):
         "REDIS_URL": redis_url,
         "CACHE_KEY_PREFIX": f"proxy-test-{secrets.token_hex(6)}",
     }
-    env.pop("DJANGO_BENCH_FLOOR", None)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=ROOT,

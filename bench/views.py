@@ -1,7 +1,8 @@
-"""The benchmark's floor: a bare view that renders a 20 KB page without the database.
+"""The floor of `make bench`: a bare view that renders a 20 KB page without the database.
 
-Served only when DJANGO_BENCH_FLOOR is on (see portal.urls); `make bench` reports
-every page as a ratio to it, measured by the same server in the same run.
+Served under bench.settings only (bench.urls), never by the portal's own settings;
+`make bench` reports every page as a ratio to it, measured by the same server in
+the same run.
 """
 
 import datetime as dt
