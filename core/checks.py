@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 
+import redis
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
@@ -22,8 +23,6 @@ TIMEOUT_SECONDS = 0.5
 
 def redis_memory_config(location: str) -> dict[str, str] | None:
     """Return Redis's maxmemory and maxmemory-policy, or None if it cannot or will not say."""
-    import redis
-
     # Django's RedisCache writes to the first server of a list.
     url = re.split("[;,]", location)[0] if isinstance(location, str) else location[0]
     try:

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import caching
+from news import query_parameters
+
 
 class NewsConfig(AppConfig):
     name = "news"
@@ -8,8 +11,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         # Models are ready only now: what news registers with core is imported here.
-        from core import caching
-        from news import query_parameters, selectors, signals  # noqa: F401  (signals: receivers)
+        from news import selectors, signals  # noqa: F401  (signals: receivers)
 
         caching.register_next_change(selectors.next_scheduled_change)
         query_parameters.register()
