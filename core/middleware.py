@@ -12,7 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 
-logger = logging.getLogger("portal.database")
+logger = logging.getLogger("core.database")
 
 RETRY_AFTER_SECONDS = 15
 WARNING_INTERVAL = 10.0

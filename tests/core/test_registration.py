@@ -1,0 +1,21 @@
+"""Core knows no app: news tells it at start-up what it owns."""
+
+from core import caching, pagecache
+from news import selectors
+
+
+def test_news_registers_its_next_scheduled_change():
+    assert selectors.next_scheduled_change in caching._next_change_sources
+
+
+def test_news_declares_the_query_parameters_its_pages_read():
+    assert set(pagecache.CACHED_QUERIES["news:search"]) == {
+        "q",
+        "category",
+        "start",
+        "end",
+        "sort",
+        "page",
+    }
+    assert set(pagecache.CACHED_QUERIES["news:category"]) == {"page", "truoc"}
+    assert set(pagecache.FREE_TEXT) == {"q"}
