@@ -52,6 +52,18 @@ def prepared_statements() -> bool:
     return getattr(settings, "COUNTERS_PREPARED_STATEMENTS", True)
 
 
+def database_function() -> bool:
+    """Return False if counting on PostgreSQL runs statement by statement from Python.
+
+    On (the default), a counting request on PostgreSQL is one call of the
+    PL/pgSQL function counters_record_hit; off, it takes the steps that
+    SQLite takes, from counters/services.py. Both count the same (the tests
+    run on both); the function is the fast one. Other databases always take
+    the Python path.
+    """
+    return getattr(settings, "COUNTERS_DATABASE_FUNCTION", True)
+
+
 def middleware() -> list[str]:
     """Return the middleware an anonymous counting request goes through (see middleware.py)."""
     return getattr(settings, "COUNTERS_MIDDLEWARE", [])

@@ -363,3 +363,6 @@ COUNTERS_SHARDS = int(os.environ.get("COUNTERS_SHARDS", 8))
 # connection. Off only behind a pooler that hands each statement to another
 # session (PgBouncer's transaction mode before 1.21).
 COUNTERS_PREPARED_STATEMENTS = env_bool("COUNTERS_PREPARED_STATEMENTS", True)
+# On (the default): on PostgreSQL a counting request is one call of the
+# function counters_record_hit. Off: the same steps from Python, as on SQLite.
+COUNTERS_DATABASE_FUNCTION = env_bool("COUNTERS_DATABASE_FUNCTION", True)

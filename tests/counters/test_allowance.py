@@ -15,7 +15,8 @@ from counters.models import NewVisitors
 
 from .conftest import BROWSER_UA, pixel_url
 
-pytestmark = pytest.mark.django_db
+# Every test here runs on each counting path (see conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("counting_path")]
 
 
 @pytest.fixture(autouse=True)

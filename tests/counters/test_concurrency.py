@@ -24,7 +24,7 @@ from counters import selectors, services
 from counters.conf import COOKIE_NAME
 from counters.models import NewVisitors
 
-from .conftest import BROWSER_UA, hit_url
+from .conftest import BROWSER_UA, DATABASE_FUNCTION, hit_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -71,6 +71,7 @@ def run_together(count: int, work) -> list:
         return list(pool.map(start, range(count)))
 
 
+@pytest.mark.usefixtures("counting_path")
 def test_200_threads_recording_first_views_add_exactly_200(article):
     visitors = [uuid.uuid4() for _ in range(200)]
     hits = run_together(
@@ -81,6 +82,7 @@ def test_200_threads_recording_first_views_add_exactly_200(article):
     assert selectors.live_numbers() == {"visits": 200, "today": 200, "online": 200}
 
 
+@pytest.mark.usefixtures("counting_path")
 def test_one_visitor_in_50_simultaneous_requests_counts_once(article, settings):
     settings.COUNTERS_FLOOD_LIMIT = 1000
     visitor = uuid.uuid4()
@@ -105,11 +107,12 @@ def database_url() -> str:
 
 
 @pytest.fixture
-def two_servers():
+def two_servers(counting_path):
     """Start two gunicorn processes on the test database; return their base URLs.
 
     Each process serves 8 requests at a time, as many as its connection pool
-    allows, so that the database sees truly concurrent transactions.
+    allows, so that the database sees truly concurrent transactions. They
+    count through the path of the test (counting_path).
     """
     env = {
         **os.environ,
@@ -118,6 +121,7 @@ def two_servers():
         "DJANGO_STATIC_FROM_FINDERS": "1",
         "DJANGO_TRUSTED_PROXY_COUNT": "1",
         "COUNTERS_NEW_VISITORS_PER_MINUTE": "30",
+        "COUNTERS_DATABASE_FUNCTION": "1" if counting_path == DATABASE_FUNCTION else "0",
     }
     ports = [free_port(), free_port()]
     processes = [
@@ -204,6 +208,7 @@ def test_an_address_gets_exactly_its_allowance_of_new_visitors_across_two_proces
     assert post(two_servers[0] + path, address="192.0.2.2")[1]["views"] == 31
 
 
+@pytest.mark.usefixtures("counting_path")
 def test_50_simultaneous_newcomers_from_one_address_take_exactly_the_allowance(article, settings):
     settings.COUNTERS_NEW_VISITORS_PER_MINUTE = 30
     now = timezone.now()
@@ -220,6 +225,7 @@ def test_50_simultaneous_newcomers_from_one_address_take_exactly_the_allowance(a
     assert selectors.live_numbers()["visits"] == 30
 
 
+@pytest.mark.usefixtures("counting_path")
 def test_counting_without_waiting_for_the_disk_still_counts_exactly(article, settings):
     settings.COUNTERS_SYNCHRONOUS_COMMIT = False
     visitors = [uuid.uuid4() for _ in range(50)]
