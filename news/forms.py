@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from news.dates import ARCHIVE_YEARS
 from news.models import Category
-from news.search import MAX_QUERY_LENGTH, query_terms
+from news.search.document import MAX_QUERY_LENGTH, query_terms
 
 # People type 18/04/2018 (or with dashes or dots); links and older forms send 2018-04-18.
 DAY_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]

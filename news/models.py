@@ -24,7 +24,7 @@ from news.attachments import (
 from news.images import remade_image, rendition_name, stored_renditions
 from news.links import slug_url
 from news.sanitize import sanitize_html
-from news.search import SEARCHED_FIELDS, article_document
+from news.search.document import SEARCHED_FIELDS, article_document
 from news.text import vietnamese_slugify
 
 

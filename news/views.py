@@ -21,12 +21,13 @@ from django.views.generic import (
 
 from core.caching import cache_timeout
 from core.prepared import PreparedQuery
-from news import conf, links, search, selectors
+from news import conf, links, selectors
 from news.attachments import content_disposition
 from news.dates import ARCHIVE_YEARS, day_range, month_range
 from news.forms import DayForm, SearchForm
 from news.models import Album, Article, Attachment, Photo
 from news.pagination import ListedPaginator, NewestFirstPaginator
+from news.search import highlight, query, vocabulary
 from news.uploads import editor_image_upload  # noqa: F401  (routed in news.urls)
 
 NEWER_COUNT = 5
@@ -454,7 +455,7 @@ class SearchView(ListView):
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET or None, label_suffix="")
         self.options = self.form.search_options() if self.form.is_valid() else None
-        self.matches = search.Matches(ids=[], capped=False)
+        self.matches = query.Matches(ids=[], capped=False)
         self.corrected: list[str] | None = None
         response = super().get(request, *args, **kwargs)
         if self.form.is_bound and self.options is None:
@@ -465,11 +466,11 @@ class SearchView(ListView):
         """Return the ids of the matches, correcting typos when nothing matches."""
         if self.options is None:
             return []
-        self.matches = search.find(**self.options)
-        if not self.matches.ids and search.has_vocabulary():
-            corrected = search.corrected_terms(self.options["terms"])
+        self.matches = query.find(**self.options)
+        if not self.matches.ids and vocabulary.has_vocabulary():
+            corrected = vocabulary.corrected_terms(self.options["terms"])
             if corrected != self.options["terms"]:
-                found = search.find(**{**self.options, "terms": corrected})
+                found = query.find(**{**self.options, "terms": corrected})
                 # Shown only when it finds public articles (see corrected_terms).
                 if found.ids:
                     self.matches, self.corrected = found, corrected
@@ -484,7 +485,7 @@ class SearchView(ListView):
             queryset,
             per_page,
             capped=self.matches.capped,
-            load=search.articles_in_order,
+            load=query.articles_in_order,
             **kwargs,
         )
 
@@ -492,8 +493,8 @@ class SearchView(ListView):
         context = super().get_context_data(**kwargs)
         terms = self.corrected or (self.options["terms"] if self.options else [])
         for article in context["article_list"]:
-            article.highlighted_title = search.highlight(article.title, terms)
-            article.snippet = search.excerpt(search.article_text(article), terms)
+            article.highlighted_title = highlight.highlight(article.title, terms)
+            article.snippet = highlight.excerpt(highlight.article_text(article), terms)
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

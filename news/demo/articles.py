@@ -27,7 +27,7 @@ from news.demo.texts import (
 )
 from news.models import Article, Category
 from news.sanitize import sanitize_html
-from news.search import article_document
+from news.search.document import article_document
 from news.text import vietnamese_slugify
 
 LOCAL = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

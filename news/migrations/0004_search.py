@@ -43,7 +43,7 @@ DROP_INDEXES = [
 
 
 def fill_search_text(apps, schema_editor):
-    from news.search import refill_search_text
+    from news.search.document import refill_search_text
 
     refill_search_text(apps.get_model("news", "Article"))
 

@@ -10,7 +10,7 @@ from django.db import migrations
 
 def with_byline_and_source(apps, schema_editor):
     from core.caching import bump_content_version
-    from news.search import refill_search_text
+    from news.search.document import refill_search_text
 
     refill_search_text(apps.get_model("news", "Article"))
     bump_content_version()
@@ -18,7 +18,7 @@ def with_byline_and_source(apps, schema_editor):
 
 def without_byline_and_source(apps, schema_editor):
     from core.caching import bump_content_version
-    from news.search import article_document, refill_search_text
+    from news.search.document import article_document, refill_search_text
 
     def three_lines(article) -> str:
         # The fourth line off: " title \n lead \n body ", as before.

@@ -14,7 +14,7 @@ from news.demo.articles import EARLY_TIMES
 from news.demo.texts import REFERENCE
 from news.models import Article, Category
 from news.sanitize import sanitize_html
-from news.search import search_document
+from news.search.document import search_document
 from news.text import vietnamese_slugify
 from tests.news.conftest import ensure_roles
 from tests.planner import has_planner_statistics

@@ -6,15 +6,9 @@ from django.db import connection
 from django.utils import timezone
 
 from news.models import Article, Category
-from news.search import (
-    highlight,
-    plain_text,
-    query_terms,
-    search_articles,
-    search_document,
-    search_queryset,
-    snippet,
-)
+from news.search.document import plain_text, query_terms, search_document
+from news.search.highlight import highlight, snippet
+from news.search.query import search_articles, search_queryset
 from tests.conftest import VN
 
 pytestmark = pytest.mark.django_db
@@ -612,7 +606,7 @@ def plan_of(queryset, *, seqscan: bool = True) -> str:
 # is a narrow query's plan) and that no article's text is parsed again.
 @on_postgresql
 def test_the_match_is_served_by_the_gin_index_on_postgresql(corpus, filler):
-    from news.search import document_matches
+    from news.search.schema import document_matches
 
     plan = plan_of(Article.objects.filter(document_matches("cai cach")), seqscan=False)
     assert "Bitmap Index Scan on article_search_vector_idx" in plan, plan
@@ -627,7 +621,7 @@ def test_search_reads_the_stored_vector_on_postgresql(corpus, filler, by_date):
 
 
 def test_a_search_is_compiled_once_for_its_number_of_terms_and_filters(corpus, category):
-    from news.search import _matches_query, find
+    from news.search.query import _matches_query, find
 
     find(["cai", "cach"])
     compiled = _matches_query.cache_info().misses
@@ -639,7 +633,7 @@ def test_a_search_is_compiled_once_for_its_number_of_terms_and_filters(corpus, c
 
 @on_postgresql
 def test_typo_correction_is_served_by_the_vocabulary_trigram_index_on_postgresql(corpus):
-    from news.search import _CORRECTION_SQL, MAX_TYPO_DISTANCE
+    from news.search.vocabulary import _CORRECTION_SQL, MAX_TYPO_DISTANCE
 
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -679,7 +673,7 @@ def test_bad_queries_are_not_cached(client, db):
 
 
 def test_the_months_of_a_window_run_over_the_new_year():
-    from news.search import month_lexeme, months_since
+    from news.search.schema import month_lexeme, months_since
 
     now = dt.datetime(2025, 1, 31, 20, 0, tzinfo=VN)
     assert month_lexeme(now) == "_m202501"
@@ -726,7 +720,7 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
 ):
     from django.test.utils import CaptureQueriesContext
 
-    from news import search
+    from news.search import query as search
 
     settings.NEWS_SEARCH_MAX_RESULTS = 2
     terms = query_terms(query)
@@ -748,7 +742,7 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
 def test_a_word_no_article_holds_is_answered_by_the_vocabulary_alone(weekly_news):
     from django.test.utils import CaptureQueriesContext
 
-    from news.search import Matches, find
+    from news.search.query import Matches, find
 
     with CaptureQueriesContext(connection) as captured:
         assert find(["lua", "khongco"]) == Matches(ids=[], capped=False)
@@ -763,7 +757,7 @@ def test_the_vocabulary_counts_are_read_once_per_content_version(
 ):
     from django.test.utils import CaptureQueriesContext
 
-    from news.search import find
+    from news.search.query import find
 
     find(["lua", "gao"])
     # Only the matches are read again.
@@ -790,7 +784,7 @@ def test_a_snippet_follows_an_edit_of_the_article(client, make_article):
 def test_the_articles_of_results_are_loaded_once_per_content_version(
     make_article, django_assert_num_queries
 ):
-    from news.search import articles_in_order
+    from news.search.query import articles_in_order
 
     first = make_article(title="Cải cách một")
     second = make_article(title="Cải cách hai")

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from news.models import Article
-from news.search import refill_search_text
+from news.search.document import refill_search_text
 
 
 class Command(BaseCommand):

@@ -1,0 +1,120 @@
+"""What PostgreSQL's vocabulary of the articles says: word and month counts, typo corrections.
+
+The table (schema.VOCABULARY_TABLE) holds every word of every article, and
+every month of publication, with its number of articles, kept by triggers
+(migrations 0007 and 0008). SQLite has none: has_vocabulary() says which.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.db import connection
+
+from core.caching import ProcessEntries, cached_for_content
+from news.search.schema import CONFIG, MONTH_PREFIX, VOCABULARY_TABLE
+
+
+def has_vocabulary() -> bool:
+    """Return True if the database keeps the vocabulary (PostgreSQL).
+
+    It counts the articles of each word and month, and with pg_trgm corrects typos.
+    """
+    return connection.vendor == "postgresql"
+
+
+# How long this process keeps the vocabulary's counts it read, at most (they
+# are dropped at once when the content changes).
+VOCABULARY_SECONDS = 600
+# The counts of the words of that many queries, at most, kept by this process.
+KEPT_QUERIES = 1024
+
+
+@functools.cache
+def _kept_queries():
+    return ProcessEntries(KEPT_QUERIES)
+
+
+# The articles holding each word the query's vector holds: the words its
+# tsquery asks for, parsed as the articles were.
+_HELD_SQL = f"""
+SELECT query.word, coalesce(held.articles, 0)
+FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}'::regconfig, %s))) AS query (word)
+LEFT JOIN {VOCABULARY_TABLE} AS held ON held.word = query.word
+"""  # noqa: S608  (names of our own, no input)
+_MONTHS_SQL = (
+    f"SELECT word, articles FROM {VOCABULARY_TABLE} "  # noqa: S608
+    rf"WHERE word LIKE '\{MONTH_PREFIX}%' AND articles > 0"
+)
+
+
+def month_counts() -> list[tuple[str, int]]:
+    """Return the lexeme of every month with articles and their number, newest first.
+
+    PostgreSQL only; read once per content version.
+    """
+
+    def read():
+        with connection.cursor() as cursor:
+            cursor.execute(_MONTHS_SQL)
+            return sorted(cursor.fetchall(), reverse=True)
+
+    return cached_for_content("search:months", read, timeout=VOCABULARY_SECONDS)
+
+
+def held_counts(terms: list[str]) -> list[int]:
+    """Return the number of articles holding each word of the terms (PostgreSQL).
+
+    The words are those the database reads in the terms, the ones a search
+    matches, whatever its parser and case rules make of a term that Python
+    folded. Kept by this process per content version: popular queries repeat.
+    """
+    text = " ".join(terms)
+
+    def read():
+        with connection.cursor() as cursor:
+            cursor.execute(_HELD_SQL, [text])
+            return [n for _, n in cursor.fetchall()]
+
+    return cached_for_content(
+        f"search:held:{text}",
+        read,
+        timeout=VOCABULARY_SECONDS,
+        shared=False,
+        entries=_kept_queries(),
+    )
+
+
+# The nearest known words to a term by trigram distance, the commonest among
+# equally near ones. A word no article holds any more is never offered.
+_CORRECTION_SQL = f"""
+SELECT (
+    SELECT near.word FROM (
+        SELECT word, articles, word <-> typed.term AS distance
+        FROM {VOCABULARY_TABLE}
+        WHERE articles > 0 AND word NOT LIKE '\\_%%'
+        ORDER BY word <-> typed.term
+        LIMIT 10
+    ) AS near
+    WHERE near.distance <= %s
+    ORDER BY near.distance, near.articles DESC, near.word
+    LIMIT 1
+)
+FROM unnest(%s::text[]) WITH ORDINALITY AS typed (term, position)
+ORDER BY typed.position
+"""  # noqa: S608  (names of our own, no input)
+# Trigram distance (1 - similarity) above which a word is not taken for a typo of another.
+MAX_TYPO_DISTANCE = 0.7
+
+
+def corrected_terms(terms: list[str]) -> list[str]:
+    """Return the terms with each one no article holds replaced by the nearest word that is held.
+
+    PostgreSQL only (see has_vocabulary()). A term with no word near enough
+    stays as it is. The vocabulary holds the words of every article, drafts
+    too: show a correction only when its search finds public articles.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_CORRECTION_SQL, [MAX_TYPO_DISTANCE, terms])
+        nearest = [row[0] for row in cursor.fetchall()]
+    return [word or term for term, word in zip(terms, nearest, strict=True)]
