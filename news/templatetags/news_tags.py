@@ -95,6 +95,13 @@ def _pagination(number: int, num_pages: int) -> str:
     )
 
 
+@register.filter(is_safe=True)
+def robots_meta(value: str) -> str:
+    """Return <meta name="robots"> with value as its content, or nothing when value is blank."""
+    value = value.strip()
+    return SafeString(f'<meta name="robots" content="{_escaped(value)}">') if value else ""
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
     """Return the full URL of a path of this site, as the current request reaches the site."""
