@@ -25,9 +25,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from news import services
-from news.images import open_validated_image
 from news.models import Album, Article, Attachment, Category, Link, Photo
 from news.services import Action, add_photos
+from news.uploads.images import open_validated_image
 
 
 @admin.register(Category)

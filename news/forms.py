@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from news.dates import ARCHIVE_YEARS
+from news.archive.dates import ARCHIVE_YEARS
 from news.models import Category
 from news.search.document import MAX_QUERY_LENGTH, query_terms
 

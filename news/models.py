@@ -12,7 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from news.attachments import (
+from news.links import slug_url
+from news.sanitize import sanitize_html
+from news.search.document import SEARCHED_FIELDS, article_document
+from news.text import vietnamese_slugify
+from news.uploads.attachments import (
     KINDS,
     AttachmentStorage,
     attachment_upload_to,
@@ -21,11 +25,7 @@ from news.attachments import (
     format_size,
     validate_attachment,
 )
-from news.images import remade_image, rendition_name, stored_renditions
-from news.links import slug_url
-from news.sanitize import sanitize_html
-from news.search.document import SEARCHED_FIELDS, article_document
-from news.text import vietnamese_slugify
+from news.uploads.images import remade_image, rendition_name, stored_renditions
 
 
 class SluggedModel(models.Model):

@@ -1,6 +1,5 @@
 """Reads of editorial content that build more than a one-line queryset."""
 
-import calendar
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
@@ -8,12 +7,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import (
-    Count,
     F,
     Func,
     Min,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -25,8 +22,7 @@ from django.utils import timezone
 
 from core.caching import cached_for_content
 from core.prepared import PreparedQuery
-from news.dates import LocalPeriod, first_of_previous_month, month_range
-from news.models import Album, Article, Category, Photo
+from news.models import Article, Category
 from news.pagination import Key, newer_or_same
 
 CATEGORIES_TIMEOUT = 3600
@@ -391,184 +387,3 @@ def _listing_key(article: Article):
 
 
 # --- Archives by local date -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateCount:
-    """A local day or month and the number of public articles in it."""
-
-    date: dt.date
-    count: int
-
-
-def count_by_period(articles, *, kind: str) -> list[DateCount]:
-    """Return the local days or months ("day", "month") of articles with counts, oldest first.
-
-    articles must already be narrowed to a range of published_at, so that the
-    query reads only that range of the (status, published_at) index.
-    """
-    rows = (
-        articles.order_by()
-        .annotate(period=LocalPeriod(F("published_at"), kind=kind))
-        .values("period")
-        .annotate(count=Count("id"))
-        .order_by("period")
-    )
-    return [DateCount(row["period"], row["count"]) for row in rows]
-
-
-def day_counts(month: dt.date) -> list[DateCount]:
-    """Return the local days of a month that have public articles, with counts."""
-    since, until = month_range(month)
-    articles = Article.objects.published().filter(published_at__gte=since, published_at__lt=until)
-    return count_by_period(articles, kind="day")
-
-
-def recent_month_counts(*, months: int) -> list[DateCount]:
-    """Return the last months that have public articles, newest first, with counts.
-
-    The window ends with the month of the newest article, so a portal that
-    has not published lately still shows its last months.
-    """
-    published = Article.objects.published()
-    newest = published.order_by("-published_at").values_list("published_at", flat=True).first()
-    if newest is None:
-        return []
-    last = timezone.localdate(newest).replace(day=1)
-    first = last
-    for _ in range(months - 1):
-        first = first_of_previous_month(first)
-    since, until = month_range(first)[0], month_range(last)[1]
-    in_window = published.filter(published_at__gte=since, published_at__lt=until)
-    return list(reversed(count_by_period(in_window, kind="month")))
-
-
-@dataclass(frozen=True)
-class YearCount:
-    """A local year, the number of public articles in it, and its months that have any."""
-
-    date: dt.date
-    count: int
-    months: list[DateCount]
-
-
-def archive_years() -> list[YearCount]:
-    """Return every local year that has public articles, newest first, with its months.
-
-    One query over the whole archive, kept until the content changes: the
-    archive's index is the only page that reads every month.
-    """
-
-    def compute() -> list[YearCount]:
-        by_year: dict[int, list[DateCount]] = {}
-        for month in count_by_period(Article.objects.published(), kind="month"):
-            by_year.setdefault(month.date.year, []).append(month)
-        return [
-            YearCount(dt.date(year, 1, 1), sum(month.count for month in months), months)
-            for year, months in sorted(by_year.items(), reverse=True)
-        ]
-
-    return cached_for_content("archive-years", compute, timeout=LISTS_TIMEOUT)
-
-
-def nearest_dates(since: dt.datetime, until: dt.datetime) -> tuple[dt.date | None, dt.date | None]:
-    """Return the local dates of the nearest public articles before since and from until on."""
-    published = Article.objects.published().order_by()
-    before = (
-        published.filter(published_at__lt=since)
-        .order_by("-published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    after = (
-        published.filter(published_at__gte=until)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    return (
-        timezone.localdate(before) if before else None,
-        timezone.localdate(after) if after else None,
-    )
-
-
-@dataclass(frozen=True)
-class MonthSummary:
-    """A local month's days that have public articles, with counts, and its nearest months."""
-
-    month: dt.date
-    days: list[DateCount]
-    previous_month: dt.date | None
-    next_month: dt.date | None
-
-
-def month_summary(month: dt.date) -> MonthSummary:
-    """Return the summary of a local month, kept until the content changes.
-
-    The month page and the calendar both show it, and the calendar of the
-    current month is on every archive page.
-    """
-    month = month.replace(day=1)
-
-    def compute() -> MonthSummary:
-        before, after = nearest_dates(*month_range(month))
-        return MonthSummary(
-            month=month,
-            days=day_counts(month),
-            previous_month=before.replace(day=1) if before else None,
-            next_month=after.replace(day=1) if after else None,
-        )
-
-    return cached_for_content(f"month:{month:%Y-%m}", compute, timeout=LISTS_TIMEOUT)
-
-
-@dataclass(frozen=True)
-class ArchiveCalendar:
-    """A month as weeks from Monday to Sunday, and the nearest months with articles."""
-
-    month: dt.date
-    weeks: list[list[DateCount | None]]
-    previous_month: dt.date | None
-    next_month: dt.date | None
-
-
-def archive_calendar(month: dt.date) -> ArchiveCalendar:
-    """Return the calendar of a local month from its summary."""
-    summary = month_summary(month)
-    month = summary.month
-    counts = {day.date: day.count for day in summary.days}
-    weeks = [
-        [DateCount(day, counts.get(day, 0)) if day.month == month.month else None for day in week]
-        for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
-            month.year, month.month
-        )
-    ]
-    return ArchiveCalendar(
-        month=month,
-        weeks=weeks,
-        previous_month=summary.previous_month,
-        next_month=summary.next_month,
-    )
-
-
-# --- Photo gallery -----------------------------------------------------------
-
-
-def albums_with_cover():
-    """Return the public albums, each with its photo count and `covers`: its first photo."""
-    return (
-        Album.objects.published()
-        .annotate(photo_count=Count("photos"))
-        .prefetch_related(
-            Prefetch("photos", queryset=Photo.objects.order_by("order", "id")[:1], to_attr="covers")
-        )
-    )
-
-
-def latest_photos(*, limit: int) -> list[Photo]:
-    """Return the newest photos of public albums, with their album."""
-    return list(
-        Photo.objects.filter(album__published=True)
-        .select_related("album")
-        .order_by("-date", "-id")[:limit]
-    )

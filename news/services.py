@@ -19,8 +19,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from news.images import open_validated_image, reencode, renditions
 from news.models import Album, Article, Photo
+from news.uploads.images import open_validated_image, reencode, renditions
 
 Status = Article.Status
 PUBLISH_PERMISSION = "news.publish_article"

@@ -4,8 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
+from news.archive.selectors import count_by_period
 from news.models import Album, Article, Category
-from news.selectors import count_by_period
 
 # The protocol allows 50,000 URLs per sitemap; smaller pages stay quick to build.
 SECTION_SIZE = 5000

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import news.attachments
+import news.uploads.attachments
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(blank=True, help_text='Ví dụ “Kế hoạch số 50/KH-UBND”. Để trống để dùng tên tệp gốc.', max_length=300, verbose_name='tên hiển thị')),
-                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLS, XLSX hoặc ODT; được kiểm tra theo nội dung tệp.', max_length=200, storage=news.attachments.AttachmentStorage(), upload_to=news.attachments.attachment_upload_to, verbose_name='tệp')),
+                ('file', models.FileField(help_text='PDF, DOC, DOCX, XLS, XLSX hoặc ODT; được kiểm tra theo nội dung tệp.', max_length=200, storage=news.uploads.attachments.AttachmentStorage(), upload_to=news.uploads.attachments.attachment_upload_to, verbose_name='tệp')),
                 ('original_name', models.CharField(editable=False, max_length=200, verbose_name='tên tệp gốc')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('doc', 'DOC'), ('docx', 'DOCX'), ('xls', 'XLS'), ('xlsx', 'XLSX'), ('odt', 'ODT')], editable=False, max_length=10, verbose_name='loại')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='dung lượng (byte)')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from news.images import stored_renditions
+from news.uploads.images import stored_renditions
 
 # As Article.RENDITION_WIDTHS when this migration was written.
 WIDTHS = (160, 320, 640, 960)

@@ -6,8 +6,9 @@ from django import template
 from django.utils import timezone
 
 from core.caching import cached_for_content
-from news import links, selectors
-from news.dates import parse_year_month
+from news import links
+from news.archive import selectors
+from news.archive.dates import parse_year_month
 
 register = template.Library()
 

@@ -3,7 +3,7 @@
 from django import template
 
 from core.caching import cached_for_content
-from news import selectors
+from news.gallery import selectors
 from news.models import Link
 
 register = template.Library()

@@ -15,9 +15,9 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from core.caching import cached_for_content, rendered_for_content
-from news.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
 from news.sanitize import public_html
 from news.selectors import all_categories
+from news.uploads.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
 
 register = template.Library()
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from news import selectors
+from news.archive import selectors
 from news.models import Article
 from tests.conftest import VN
 
@@ -538,7 +538,7 @@ def test_sidebar_date_field_holds_the_day_of_a_day_page_day_first(client, articl
 def test_portable_local_period_agrees_with_the_database_specific_one(make_article):
     from django.db.models import F
 
-    from news.dates import LocalPeriod
+    from news.archive.dates import LocalPeriod
 
     class PortableLocalPeriod(LocalPeriod):
         as_sqlite = as_postgresql = LocalPeriod.as_sql
@@ -569,7 +569,7 @@ def test_portable_local_period_agrees_with_the_database_specific_one(make_articl
 def test_a_time_zone_with_daylight_saving_time_is_refused(settings):
     from django.core.exceptions import ImproperlyConfigured
 
-    from news.dates import fixed_utc_offset
+    from news.archive.dates import fixed_utc_offset
 
     fixed_utc_offset.cache_clear()
     try:

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from news.attachments import clean_display_name, content_disposition, format_size
 from news.models import Article, Attachment
+from news.uploads.attachments import clean_display_name, content_disposition, format_size
 from tests.news.documents import DOCUMENTS, EXECUTABLE, HTML, ole2_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from news.images import open_validated_image
 from news.models import Album, Link, Photo
 from news.services import add_photos
+from news.uploads.images import open_validated_image
 
 pytestmark = pytest.mark.django_db
 

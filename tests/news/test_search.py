@@ -797,3 +797,18 @@ def test_the_articles_of_results_are_loaded_once_per_content_version(
     first.title = "Cải cách mới"
     first.save()
     assert [article.title for article in articles_in_order(ids)] == ["Cải cách hai", "Cải cách mới"]
+
+
+def test_search_schema_check_finds_the_configuration_and_columns(monkeypatch):
+    from news.search import schema
+
+    if connection.vendor != "postgresql":
+        assert schema.missing_search_schema(connection) == []
+        return
+    assert schema.check_search_schema(databases=["default"]) == []
+    monkeypatch.setattr(schema, "HEAD_COLUMN", "search_missing")
+    monkeypatch.setattr(schema, "CONFIG", "no_such_configuration")
+    [error] = schema.check_search_schema(databases=["default"])
+    assert error.id == "news.E001"
+    assert "no_such_configuration" in error.msg
+    assert "news_article.search_missing" in error.msg

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from news.images import remade_image
+from news.uploads.images import remade_image
 
 EDITOR_IMAGE_WIDTH = 1600
 

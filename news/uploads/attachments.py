@@ -175,7 +175,7 @@ def format_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-@deconstructible(path="news.attachments.AttachmentStorage")
+@deconstructible(path="news.uploads.attachments.AttachmentStorage")
 class AttachmentStorage(FileSystemStorage):
     """Keep attachments outside the media root, so that only the download view serves them."""
 

@@ -1,0 +1,1 @@
+"""Photo albums and the latest photos."""
