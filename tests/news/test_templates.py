@@ -22,3 +22,11 @@ def test_a_page_adds_blocks_of_its_own_to_the_sidebar(article):
     # After the blocks every page shows.
     assert aside.index("own-block") > aside.index('id="sidebar-date"')
 
+
+def test_the_article_page_and_the_print_view_show_the_same_text(client, article):
+    def body(url):
+        html = client.get(url).content.decode()
+        start = html.index('<div class="article-body">')
+        return html[start : html.index("</div>", start)]
+
+    assert body(article.get_absolute_url()) == body(article.get_print_url())
