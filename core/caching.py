@@ -10,6 +10,7 @@ register_next_change() at start-up.
 """
 
 import datetime as dt
+import enum
 import functools
 import hashlib
 import re
@@ -22,8 +23,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-VERSION_KEY = "news:content-version"
-NEXT_CHANGE_KEY = "news:next-change:{version}"
+# Every key this module writes starts with it (the page cache has its own, core.pagecache).
+KEY_PREFIX = "news:"
+VERSION_KEY = f"{KEY_PREFIX}content-version"
+NEXT_CHANGE_KEY = f"{KEY_PREFIX}next-change:{{version}}"
 # Entries this process keeps beside the shared cache, at most.
 LOCAL_ENTRIES = 256
 # Values kept per article or page by this process alone, at most: a few MB.
@@ -184,10 +187,16 @@ class ProcessEntries:
         self.lock = threading.Lock()
 
     def get(self, version: int, key: str):
+        """Return the value kept for key, None if none; a list comes as a copy of its own.
+
+        The list kept is shared by every thread of the process: a reader that
+        sorts or extends what it got must not change what the next one reads.
+        """
         entry = self.entries.get(key) if version == self.version else None
         if entry is None or entry[0] <= time.time():
             return None
-        return entry[1]
+        value = entry[1]
+        return list(value) if isinstance(value, list) else value
 
     def set(self, version: int, key: str, value, timeout: int) -> None:
         with self.lock:
@@ -216,7 +225,7 @@ def cached_for_content(
     shared cache.
     """
     version = content_version()
-    key = f"news:{name}:{version}"
+    key = f"{KEY_PREFIX}{name}:{version}"
     local = _local if shared else entries or _process_only
     value = local.get(version, key)
     if value is not None:
@@ -228,7 +237,8 @@ def cached_for_content(
         if shared:
             cache.set(key, value, lifetime)
     local.set(version, key, value, lifetime)
-    return value
+    # The reader gets its own list, as later readers do (ProcessEntries.get).
+    return list(value) if isinstance(value, list) else value
 
 
 # A page number as the views' own links write it ("?p=2" of a sitemap).
@@ -269,7 +279,7 @@ def cache_public_response(timeout: int, *, page_parameter: str | None = None):
             ):
                 return view(request, *args, **kwargs)
             url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-            key = f"news:response:{content_version()}:{url}"
+            key = f"{KEY_PREFIX}response:{content_version()}:{url}"
             response = cache.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)
@@ -287,7 +297,7 @@ def cache_public_response(timeout: int, *, page_parameter: str | None = None):
     return decorator
 
 
-def rendered_for_content(key: str, render) -> str:
+def rendered_for_content(key: str, render, *, timeout: int = RENDERED_SECONDS) -> str:
     """Return render()'s HTML of a small piece many pages share, kept per content version.
 
     Only this process keeps it: for a list item, fetching it from the shared
@@ -297,5 +307,69 @@ def rendered_for_content(key: str, render) -> str:
     html = _rendered.get(version, key)
     if html is None:
         html = render()
-        _rendered.set(version, key, html, RENDERED_SECONDS)
+        _rendered.set(version, key, html, timeout)
     return html
+
+
+class Scope(enum.Enum):
+    """Where a cached piece is kept."""
+
+    # The shared cache (Redis), and a copy in this process: what every page shows.
+    SHARED = "shared"
+    # This process alone: values per article or page, too many for the shared cache.
+    PROCESS = "process"
+    # This process alone, among small rendered HTML pieces (rendered_for_content).
+    RENDERED = "rendered"
+    # A whole response or a lifetime sent to browsers: the piece only says how long.
+    RESPONSE = "response"
+
+
+class Cached:
+    """One cached piece, declared once by the app that owns it: name, lifetime and scope.
+
+    Every piece is kept per content version and never past the next
+    scheduled change. seconds is a number, or a function returning one when a
+    setting says it. With entries, a PROCESS piece has a store of its own of
+    that many values (else it shares one of PROCESS_ONLY_ENTRIES).
+    """
+
+    def __init__(
+        self,
+        name: str,
+        seconds: int | Callable[[], int],
+        scope: Scope = Scope.SHARED,
+        *,
+        entries: int | None = None,
+    ):
+        self.name, self.seconds, self.scope = name, seconds, scope
+        self.store = ProcessEntries(entries) if entries else None
+
+    def __repr__(self) -> str:
+        return f"Cached({self.name!r}, {self.seconds!r}, {self.scope})"
+
+    def lifetime(self) -> int:
+        """Return the lifetime in seconds this piece is declared with (before the next change)."""
+        return self.seconds() if callable(self.seconds) else self.seconds
+
+    def key(self, *parts) -> str:
+        """Return the name of one value of this piece: its name and the parts, colon-separated."""
+        return ":".join([self.name, *map(str, parts)])
+
+    def get(self, compute, *parts):
+        """Return compute()'s value for the parts of the key, kept as the scope says."""
+        key = self.key(*parts)
+        if self.scope is Scope.RENDERED:
+            return rendered_for_content(key, compute, timeout=self.lifetime())
+        if self.scope is Scope.RESPONSE:
+            raise TypeError(f"{self!r} is the lifetime of a response, not a value")
+        return cached_for_content(
+            key,
+            compute,
+            timeout=self.lifetime(),
+            shared=self.scope is Scope.SHARED,
+            entries=self.store,
+        )
+
+    def timeout(self) -> int:
+        """Return the lifetime, cut short by the next scheduled change (cache_timeout)."""
+        return cache_timeout(self.lifetime())

@@ -22,9 +22,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from core.caching import cached_for_content
-
-OUTLINE_TIMEOUT = 3600
+from news.cache_policy import LISTING_OUTLINE
 
 Key = tuple[dt.datetime, int]
 
@@ -77,7 +75,7 @@ def listing_outline(listing: Callable[[], QuerySet], *, cache_key: str, page_siz
             anchors = tuple(numbered)
         return Outline(count=count, anchors=anchors)
 
-    return cached_for_content(f"outline:{cache_key}:{page_size}", compute, timeout=OUTLINE_TIMEOUT)
+    return LISTING_OUTLINE.get(compute, cache_key, page_size)
 
 
 class NewestFirstPaginator(Paginator):

@@ -20,15 +20,10 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from core.caching import cached_for_content
 from core.prepared import PreparedQuery
+from news.cache_policy import CATEGORIES, HOME_LISTS, LISTING_PAGE, NEIGHBOURS
 from news.models import Article, Category
 from news.pagination import Key, newer_or_same
-
-CATEGORIES_TIMEOUT = 3600
-# Lists kept per content version (home, month summaries, listing pages,
-# neighbours): at most this long, and never past the next scheduled change.
-LISTS_TIMEOUT = 3600
 
 
 def all_categories() -> list[Category]:
@@ -36,9 +31,7 @@ def all_categories() -> list[Category]:
 
     The menu is on every page; categories change rarely and bump the content version.
     """
-    return cached_for_content(
-        "categories", lambda: list(Category.objects.all()), timeout=CATEGORIES_TIMEOUT
-    )
+    return CATEGORIES.get(lambda: list(Category.objects.all()))
 
 
 def category_by_slug(slug: str) -> Category:
@@ -193,7 +186,7 @@ def home_lists(*, latest: int, per_category: int) -> HomeLists:
             by_category=latest_by_category(per_category=per_category),
         )
 
-    return cached_for_content(f"home:{latest}:{per_category}", compute, timeout=LISTS_TIMEOUT)
+    return HOME_LISTS.get(compute, latest, per_category)
 
 
 def category_listing(category: Category):
@@ -244,7 +237,6 @@ def _period_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
 
 def _page_rows(query: Callable[..., PreparedQuery], anchor: Key | None, limit: int, **values):
     # Kept per content version: the first pages of a listing are read far more than they change.
-    key = f"page:{query.__name__}:{limit}:{anchor and anchor[1]}:{sorted(values.items())}"
 
     def read() -> list[Article]:
         values["now"] = timezone.now()
@@ -252,7 +244,9 @@ def _page_rows(query: Callable[..., PreparedQuery], anchor: Key | None, limit: i
             values["published_at"], values["pk"] = anchor
         return list(query(limit, anchored=anchor is not None).run(**values))
 
-    return cached_for_content(key, read, timeout=LISTS_TIMEOUT, shared=False)
+    return LISTING_PAGE.get(
+        read, query.__name__, limit, anchor and anchor[1], sorted(values.items())
+    )
 
 
 def category_page(category: Category, anchor: Key | None, limit: int) -> list[Article]:
@@ -359,11 +353,8 @@ def category_neighbours(article: Article, *, newer: int, older: int) -> Neighbou
     see the same lists. One query on PostgreSQL (the two lists as a UNION ALL),
     two elsewhere.
     """
-    return cached_for_content(
-        f"neighbours:{article.pk}:{newer}:{older}",
-        lambda: _category_neighbours(article, newer=newer, older=older),
-        timeout=LISTS_TIMEOUT,
-        shared=False,
+    return NEIGHBOURS.get(
+        lambda: _category_neighbours(article, newer=newer, older=older), article.pk, newer, older
     )
 
 

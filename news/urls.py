@@ -3,13 +3,13 @@ from django.urls import path, register_converter
 from core.caching import cache_public_response
 from news import feeds, views
 from news.archive import views as archive
+from news.cache_policy import FEEDS
 from news.converters import TwoDigitConverter, YearConverter
 from news.gallery import views as gallery
 from news.search import views as search
 from news.uploads import editor
 
-FEED_CACHE_SECONDS = 15 * 60
-cached = cache_public_response(FEED_CACHE_SECONDS)
+cached = cache_public_response(FEEDS.lifetime())
 
 app_name = "news"
 

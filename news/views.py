@@ -16,9 +16,9 @@ from django.views.generic import (
     TemplateView,
 )
 
-from core.caching import cache_timeout
 from core.prepared import PreparedQuery
 from news import conf, links, selectors
+from news.cache_policy import ATTACHMENT
 from news.models import Article, Attachment
 from news.pagination import NewestFirstPaginator
 from news.uploads.attachments import content_disposition
@@ -209,9 +209,6 @@ class ArticlePrintView(ArticlePreviewMixin, DetailView):
 
 
 # Downloads may be cached briefly, never past the next scheduled change.
-ATTACHMENT_MAX_AGE = 600
-
-
 def attachment_download(request, pk):
     """Send an attachment of a public article (any article for staff) as a download."""
     attachment = get_object_or_404(Attachment.objects.select_related("article"), pk=pk)
@@ -228,7 +225,7 @@ def attachment_download(request, pk):
     # Even if a browser tried to render it, the file runs no script on our origin.
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if public:
-        max_age = cache_timeout(ATTACHMENT_MAX_AGE)
+        max_age = ATTACHMENT.timeout()
         # A proxy or CDN keeps it no longer than a page, so a takedown reaches it as soon.
         shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, max_age)
         patch_cache_control(response, max_age=max_age, s_maxage=shared)

@@ -4,14 +4,11 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from core.caching import cached_for_content
-from counters import conf, selectors
+from counters import selectors
+from counters.cache_policy import MOST_READ, VISIT_BLOCK
 from news.models import Article
 
 register = template.Library()
-
-# The ranking covers days: a few minutes late is no loss, and it saves a query per page.
-MOST_READ_SECONDS = 300
 
 
 @register.simple_tag(takes_context=True)
@@ -36,20 +33,17 @@ def visit_counter(context):
             },
         )
 
-    return cached_for_content(
-        f"visit-block:{counts_here}", render, timeout=conf.page_numbers_seconds()
-    )
+    return VISIT_BLOCK.get(render, counts_here)
 
 
 @register.simple_tag
 def most_read(limit: int = 5):
     """Render the "Tin đọc nhiều" block: the most read public articles of the last days."""
-    return cached_for_content(
-        f"most-read:{limit}",
+    return MOST_READ.get(
         lambda: render_to_string(
             "counters/most_read_block.html", {"articles": selectors.most_read(limit=limit)}
         ),
-        timeout=MOST_READ_SECONDS,
+        limit,
     )
 
 

@@ -10,10 +10,9 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from core.caching import cached_for_content
 from news.archive.dates import LocalPeriod, first_of_previous_month, month_range
+from news.cache_policy import ARCHIVE_YEARS, MONTH_SUMMARY
 from news.models import Article
-from news.selectors import LISTS_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ def archive_years() -> list[YearCount]:
             for year, months in sorted(by_year.items(), reverse=True)
         ]
 
-    return cached_for_content("archive-years", compute, timeout=LISTS_TIMEOUT)
+    return ARCHIVE_YEARS.get(compute)
 
 
 def nearest_dates(since: dt.datetime, until: dt.datetime) -> tuple[dt.date | None, dt.date | None]:
@@ -142,7 +141,7 @@ def month_summary(month: dt.date) -> MonthSummary:
             next_month=after.replace(day=1) if after else None,
         )
 
-    return cached_for_content(f"month:{month:%Y-%m}", compute, timeout=LISTS_TIMEOUT)
+    return MONTH_SUMMARY.get(compute, f"{month:%Y-%m}")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from core.caching import rendered_for_content
+from news.cache_policy import READABLE_TEXT
 from news.search.document import WORD as _WORD
 from news.search.document import fold, plain_text
 
@@ -97,9 +97,8 @@ def article_text(article) -> str:
     Popular articles come up in many searches; reading their HTML is most of
     a snippet's cost.
     """
-    return rendered_for_content(
-        f"readable-text:{article.pk}",
-        lambda: readable_text(lead=article.lead, body=article.body),
+    return READABLE_TEXT.get(
+        lambda: readable_text(lead=article.lead, body=article.body), article.pk
     )
 
 

@@ -41,9 +41,10 @@ from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 
-from core.caching import ProcessEntries, content_version
+from core.caching import content_version
 from core.prepared import PreparedQuery
 from news import conf
+from news.cache_policy import SEARCH_ARTICLES
 from news.models import LISTED_FIELDS, Article
 from news.search.schema import (
     HEAD_COLUMN,
@@ -316,17 +317,6 @@ def _articles_query(size: int) -> PreparedQuery:
     )
 
 
-# Articles of search results this process keeps per content version, at most,
-# and for how long.
-KEPT_ARTICLES = 2048
-ARTICLE_SECONDS = 600
-
-
-@functools.cache
-def _kept_articles():
-    return ProcessEntries(KEPT_ARTICLES)
-
-
 def articles_in_order(ids: list[int]) -> list:
     """Return the articles with these ids, with their categories, in the order of ids.
 
@@ -336,7 +326,7 @@ def articles_in_order(ids: list[int]) -> list:
 
     if not ids:
         return []
-    version, kept = content_version(), _kept_articles()
+    version, kept = content_version(), SEARCH_ARTICLES.store
     found = {pk: article for pk in ids if (article := kept.get(version, pk)) is not None}
     missing = [pk for pk in ids if pk not in found]
     if missing:
@@ -344,6 +334,6 @@ def articles_in_order(ids: list[int]) -> list:
         size = max(conf.page_size(), len(missing))
         padded = [*missing, *[missing[-1]] * (size - len(missing))]
         for article in _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)}):
-            kept.set(version, article.pk, article, ARTICLE_SECONDS)
+            kept.set(version, article.pk, article, SEARCH_ARTICLES.lifetime())
             found[article.pk] = article
     return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found])

@@ -7,11 +7,9 @@ every month of publication, with its number of articles, kept by triggers
 
 from __future__ import annotations
 
-import functools
-
 from django.db import connection
 
-from core.caching import ProcessEntries, cached_for_content
+from news.cache_policy import SEARCH_HELD_WORDS, SEARCH_MONTHS
 from news.search.schema import CONFIG, MONTH_PREFIX, VOCABULARY_TABLE
 
 
@@ -21,18 +19,6 @@ def has_vocabulary() -> bool:
     It counts the articles of each word and month, and with pg_trgm corrects typos.
     """
     return connection.vendor == "postgresql"
-
-
-# How long this process keeps the vocabulary's counts it read, at most (they
-# are dropped at once when the content changes).
-VOCABULARY_SECONDS = 600
-# The counts of the words of that many queries, at most, kept by this process.
-KEPT_QUERIES = 1024
-
-
-@functools.cache
-def _kept_queries():
-    return ProcessEntries(KEPT_QUERIES)
 
 
 # The articles holding each word the query's vector holds: the words its
@@ -59,7 +45,7 @@ def month_counts() -> list[tuple[str, int]]:
             cursor.execute(_MONTHS_SQL)
             return sorted(cursor.fetchall(), reverse=True)
 
-    return cached_for_content("search:months", read, timeout=VOCABULARY_SECONDS)
+    return SEARCH_MONTHS.get(read)
 
 
 def held_counts(terms: list[str]) -> list[int]:
@@ -76,13 +62,7 @@ def held_counts(terms: list[str]) -> list[int]:
             cursor.execute(_HELD_SQL, [text])
             return [n for _, n in cursor.fetchall()]
 
-    return cached_for_content(
-        f"search:held:{text}",
-        read,
-        timeout=VOCABULARY_SECONDS,
-        shared=False,
-        entries=_kept_queries(),
-    )
+    return SEARCH_HELD_WORDS.get(read, text)
 
 
 # The nearest known words to a term by trigram distance, the commonest among

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from core.caching import cache_timeout, content_version, next_change_at
+from core.caching import Cached, Scope, cache_timeout, content_version, next_change_at
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +132,22 @@ def test_a_version_bumped_elsewhere_shows_within_the_time_a_process_trusts_its_o
     # A change made by this process shows at once.
     bump_content_version()
     assert content_version() == version + 2
+
+
+@pytest.mark.parametrize("scope", [Scope.SHARED, Scope.PROCESS])
+def test_each_reader_of_a_cached_list_gets_a_list_of_its_own(scope):
+    piece = Cached(f"test-copies-{scope.value}", 60, scope)
+    first = piece.get(lambda: [1, 2, 3])
+    first.append(4)
+    second = piece.get(lambda: [])
+    assert second == [1, 2, 3]
+    second.clear()
+    assert piece.get(lambda: []) == [1, 2, 3]
+
+
+def test_a_declared_piece_names_its_values_and_keeps_its_own_store():
+    piece = Cached("test-store", 60, Scope.PROCESS, entries=8)
+    assert piece.key(1, "a") == "test-store:1:a"
+    assert piece.get(lambda: "value", 1) == "value"
+    assert piece.store.entries
+    assert piece.timeout() == 60
