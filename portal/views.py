@@ -1,13 +1,16 @@
 """Views of the portal itself, outside any content app: display settings, robots, sitemaps."""
 
+import functools
+import hashlib
+
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import etag, require_GET, require_safe
 from django.views.generic import RedirectView
 
 from core.caching import cache_public_response
@@ -101,6 +104,57 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def css_string(text: str) -> str:
+    """Return text as a double-quoted CSS string.
+
+    Backslashes and quotes are escaped, and so are control characters (a
+    newline would end the string, and the rule with it) as hexadecimal escapes.
+    """
+    escaped = []
+    for char in text:
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif char < " " or char == "\x7f":
+            escaped.append(f"\\{ord(char) or 0xFFFD:x} ")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
+PRINT_CSS_SECONDS = 60 * 60
+
+
+# At most a few entries: one per host that ALLOWED_HOSTS accepts (Django has refused any
+# other Host header before the view), and no more than 16 whatever ALLOWED_HOSTS says.
+@functools.lru_cache(maxsize=16)
+def _print_css(name: str, address: str) -> tuple[str, str]:
+    """Return the print stylesheet naming the portal and its address, and its ETag."""
+    text = (
+        "/* The portal's name and address at the foot of every printed sheet;\n"
+        "   static/css/print.css sets their type and adds the sheet's number. */\n"
+        f"@page {{ @bottom-left {{ content: {css_string(f'{name} – {address}')}; }} }}\n"
+    )
+    return text, hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def print_css(request) -> tuple[str, str]:
+    """Return the print stylesheet for the site's address as the request reached it."""
+    return _print_css(settings.PORTAL_NAME, f"{request.scheme}://{request.get_host()}")
+
+
+@require_safe
+@cache_control(public=True, max_age=PRINT_CSS_SECONDS)
+@etag(lambda request: print_css(request)[1])
+def print_stylesheet(request):
+    """Return the stylesheet that names the portal and its address on every printed sheet.
+
+    Every page links it for print only. Its text comes from settings and the
+    request's host, so it cannot be a static file, and the pages cannot carry it
+    themselves: their Content-Security-Policy forbids inline styles.
+    """
+    return HttpResponse(print_css(request)[0], content_type="text/css; charset=utf-8")
 
 
 class FaviconView(RedirectView):

@@ -155,6 +155,44 @@ def test_a_printed_page_of_the_site_says_which_portal_and_address_it_came_from(
         expect(page.get_by_text(site + path, exact=True)).to_be_hidden()
 
 
+def printed_sheet(pdf, number: int) -> str:
+    """Return the text of one sheet of a PDF, as pdftotext reads it."""
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.mark.parametrize("view", ["article", "print view"])
+def test_every_printed_sheet_names_the_portal_its_address_and_its_number(
+    page: Page, site, demo_reference, tmp_path, view
+):
+    demo_reference.body = demo_reference.body * 4
+    demo_reference.save()
+    url = demo_reference.get_absolute_url() if view == "article" else demo_reference.get_print_url()
+    page.goto(site + url)
+    pdf = tmp_path / "long-article.pdf"
+    pages, _ = print_pages(page, pdf)
+    assert pages >= 3
+    for number in range(1, pages + 1):
+        text = printed_sheet(pdf, number)
+        assert "Cổng thông tin điện tử thành phố Bạc Liêu" in plain_text(text), number
+        assert site in "".join(text.split()), number
+        assert f"Trang {number}/{pages}" in plain_text(text), number
+
+
+def test_a_portal_name_with_quotes_backslashes_and_a_newline_prints_as_written(
+    page: Page, site, source_article, tmp_path, settings
+):
+    settings.PORTAL_NAME = 'Cổng "thử" \\ số 1\nBạc Liêu'
+    page.goto(site + source_article.get_absolute_url())
+    pdf = tmp_path / "name.pdf"
+    print_pages(page, pdf)
+    assert f'Cổng "thử" \\ số 1 Bạc Liêu – {site}' in plain_text(printed_sheet(pdf, 1))
+
+
 def test_article_page_prints_without_the_site_chrome(page: Page, site, source_article, tmp_path):
     page.goto(site + source_article.get_absolute_url())
     pages, text = print_to_pdf(page, tmp_path / "article.pdf")
