@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
-from django.utils.text import Truncator
 
 from core.caching import cached_for_content, rendered_for_content
 from news.sanitize import public_html
@@ -160,11 +159,12 @@ def main_menu(context):
     )
 
 
-# The markup of an item of a list, before and after its title. Written here
-# rather than in a template: search results render twenty items on every
-# request, and a template costs them ten times what formatting does.
-ITEM_START = '<li class="article-item">\n  {image}<a class="article-link" href="{url}">'
-ITEM_DATE = '</a>\n  <span class="article-date">(<time datetime="{iso}">{date}</time>)</span>\n  '
+# An item of a list: news/includes/list_item.html, rendered once per article
+# and content version. A search result's highlighted title and snippet change
+# with each search: they go into its kept frame where these stand.
+ITEM_TEMPLATE = "news/includes/list_item.html"
+TITLE_SLOT = "\ue000title\ue000"
+SNIPPET_SLOT = "\ue000snippet\ue000"
 
 
 def _escaped(value) -> str:
@@ -174,46 +174,54 @@ def _escaped(value) -> str:
     return value if isinstance(value, SafeString) else escape(str(value))
 
 
-def _item_frame(article, with_image: bool) -> tuple[str, str]:
-    """Return the markup of an item before its title and from its end to its text."""
-    image = ""
-    if with_image and article.image:
-        thumb = picture_html(
-            article,
-            css_class="article-thumb",
-            sizes=THUMB_SIZES,
-            width=160,
-            height=100,
-            up_to=THUMB_UP_TO,
-        )
-        image = f"{thumb}\n  "
-    return (
-        ITEM_START.format(image=image, url=_escaped(article.get_absolute_url())),
-        ITEM_DATE.format(
-            iso=_escaped(iso_datetime(article.published_at)),
-            date=_escaped(vn_date(article.published_at)),
-        ),
+@register.simple_tag
+def article_thumb(article):
+    """Render an article's picture as the thumbnail of a list item."""
+    return picture_html(
+        article,
+        css_class="article-thumb",
+        sizes=THUMB_SIZES,
+        width=160,
+        height=100,
+        up_to=THUMB_UP_TO,
     )
+
+
+def _render_item(article, *, with_image: bool, with_lead: bool, title, snippet="") -> SafeString:
+    """Render list_item.html for an article, with the title and snippet given."""
+    context = {
+        "article": article,
+        "with_image": with_image,
+        "title": title,
+        "snippet": snippet,
+        "lead": article.lead if with_lead else "",
+    }
+    return SafeString(render_to_string(ITEM_TEMPLATE, context).strip())
 
 
 def item_html(article, *, with_image: bool = False, with_lead: bool = False) -> SafeString:
-    """Return an article as an item of a list: its title, date, image and lead if asked.
+    """Return a search result as an item of a list: its highlighted title and its snippet.
 
-    A search result shows its highlighted title and snippet instead; the rest
-    of its markup is kept per content version, for the next search.
+    The rest of its markup (link, date, picture, the lead when there is no
+    snippet) is rendered from the template once per content version and kept,
+    for the next search.
     """
-    start, date = rendered_for_content(
-        f"item-frame:{article.pk}:{with_image:d}", lambda: _item_frame(article, with_image)
-    )
-    text = ""
     snippet = getattr(article, "snippet", None)
+    frame = rendered_for_content(
+        f"item-frame:{article.pk}:{with_image:d}{with_lead:d}{bool(snippet):d}",
+        lambda: _render_item(
+            article,
+            with_image=with_image,
+            with_lead=with_lead,
+            title=TITLE_SLOT,
+            snippet=SNIPPET_SLOT if snippet else "",
+        ),
+    )
+    title = getattr(article, "highlighted_title", None) or article.title
+    html = frame.replace(TITLE_SLOT, _escaped(title), 1)
     if snippet:
-        text = f'<p class="article-lead search-snippet">{_escaped(snippet)}</p>\n'
-    elif with_lead and article.lead:
-        lead = Truncator(article.lead).words(40, truncate=" …")
-        text = f'<p class="article-lead">{_escaped(lead)}</p>\n'
-    title = _escaped(getattr(article, "highlighted_title", None) or article.title)
-    return SafeString(f"{start}{title}{date}{text}</li>")
+        html = html.replace(SNIPPET_SLOT, _escaped(snippet), 1)
+    return SafeString(html)
 
 
 @register.simple_tag
@@ -221,14 +229,17 @@ def article_item(article, *, with_image=False, with_lead=False):
     """Render an article as an item of a list (its image and lead if asked).
 
     Search results carry a highlighted title and snippet of their own and are
-    rendered each time; other items are kept per content version.
+    filled into a kept frame each time; other items are kept whole per
+    content version.
     """
     with_image, with_lead = bool(with_image), bool(with_lead)
     if getattr(article, "snippet", None) or getattr(article, "highlighted_title", None):
         return item_html(article, with_image=with_image, with_lead=with_lead)
     return rendered_for_content(
         f"article-item:{article.pk}:{with_image:d}{with_lead:d}",
-        lambda: item_html(article, with_image=with_image, with_lead=with_lead),
+        lambda: _render_item(
+            article, with_image=with_image, with_lead=with_lead, title=article.title
+        ),
     )
 
 
