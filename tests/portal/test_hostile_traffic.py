@@ -10,6 +10,7 @@ test_database_outage.py.
 import datetime as dt
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
@@ -101,9 +102,12 @@ def test_thousands_of_invented_query_strings_get_their_pages_and_add_no_cache_en
 
 def test_thousands_of_searches_store_a_bounded_number_of_pages(small_redis, site):
     client = Client()
-    for number in range(1000):
-        response = client.get("/tim-kiem/", {"q": f"kế hoạch {number}"})
-        assert response.status_code == 200
+    # The allowance is per period of PAGE_CACHE_TIMEOUT: a slow run must not
+    # cross into the next period, which brings an allowance of its own.
+    with time_machine.travel(timezone.now(), tick=False):
+        for number in range(1000):
+            response = client.get("/tim-kiem/", {"q": f"kế hoạch {number}"})
+            assert response.status_code == 200
     assert keys(small_redis, "pagez") <= SEARCH_PAGES
     assert small_redis.used_memory() < MAXMEMORY
 
