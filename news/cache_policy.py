@@ -15,10 +15,8 @@ piece is kept. Scopes:
 Readers get copies: a list comes out of the process stores as a list of its
 own, and search results as copies of the kept articles.
 
-Whole pages are cached by core.pagecache (settings.PAGE_CACHE_*), not here.
-The template tags (news/templatetags: menu, related articles, list items and
-their frames, archive and gallery blocks, article meta) still name their
-pieces and lifetimes themselves.
+Whole pages are cached by core.pagecache (settings.PAGE_CACHE_*), and the
+sitemaps by portal.cache_policy, not here.
 """
 
 from core.caching import RENDERED_SECONDS, Cached, Scope
@@ -40,6 +38,21 @@ SEARCH_MONTHS = Cached("search:months", 10 * 60)
 SEARCH_HELD_WORDS = Cached("search:held", 10 * 60, Scope.PROCESS, entries=1024)
 SEARCH_ARTICLES = Cached("search:articles", 10 * 60, Scope.PROCESS, entries=2048)
 READABLE_TEXT = Cached("readable-text", RENDERED_SECONDS, Scope.RENDERED)
+
+# Template tags (news/templatetags): blocks every page shows, the menu per
+# entry marked current, an article's related lists, list items and the frames
+# search results are filled into, an article's head.
+MENU = Cached("menu", HOUR)
+RELATED_ARTICLES = Cached("related", HOUR, Scope.PROCESS)
+ARTICLE_ITEM = Cached("article-item", RENDERED_SECONDS, Scope.RENDERED)
+ITEM_FRAME = Cached("item-frame", RENDERED_SECONDS, Scope.RENDERED)
+ARTICLE_META = Cached("article-meta", RENDERED_SECONDS, Scope.RENDERED)
+ARCHIVE_MONTHS = Cached("archive-months", HOUR)
+ARCHIVE_SIDEBAR = Cached("archive-sidebar", HOUR)
+ARCHIVE_CALENDAR = Cached("archive-calendar", HOUR)
+ARCHIVE_DAYS = Cached("archive-days", HOUR)
+AGENCY_LINKS = Cached("agency-links", HOUR)
+LATEST_PHOTOS = Cached("latest-photos", HOUR)
 
 # Responses: the RSS feeds, and how long browsers keep a public attachment.
 FEEDS = Cached("feeds", 15 * 60, Scope.RESPONSE)

@@ -24,6 +24,7 @@ from core.display import (
     html_class,
     normalise,
 )
+from portal.cache_policy import SITEMAPS
 from portal.sitemaps import sitemaps
 
 
@@ -79,16 +80,13 @@ def display_settings(request):
     return response
 
 
-SITEMAP_CACHE_SECONDS = 60 * 60
-
-
-@cache_public_response(SITEMAP_CACHE_SECONDS)
+@cache_public_response(SITEMAPS.lifetime())
 def sitemap_index(request):
     """Return the sitemap index: one entry per page of each section."""
     return sitemap_views.index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
 
 
-@cache_public_response(SITEMAP_CACHE_SECONDS, page_parameter="p")
+@cache_public_response(SITEMAPS.lifetime(), page_parameter="p")
 def sitemap_section(request, section):
     """Return one page of one section of the sitemap."""
     return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)

@@ -5,26 +5,21 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
-from core.caching import cached_for_content
 from news import links
 from news.archive import selectors
 from news.archive.dates import parse_year_month
+from news.cache_policy import ARCHIVE_CALENDAR, ARCHIVE_DAYS, ARCHIVE_MONTHS, ARCHIVE_SIDEBAR
 
 register = template.Library()
 
-RECENT_MONTHS = 12
 # Every page shows these blocks: their counts are computed once per content change.
-CACHE_SECONDS = 3600
+RECENT_MONTHS = 12
 
 
 @register.inclusion_tag("includes/archive_months.html")
 def archive_months():
     """Render "Lưu trữ": the last months with articles, with counts."""
-    months = cached_for_content(
-        "archive-months",
-        lambda: selectors.recent_month_counts(months=RECENT_MONTHS),
-        timeout=CACHE_SECONDS,
-    )
+    months = ARCHIVE_MONTHS.get(lambda: selectors.recent_month_counts(months=RECENT_MONTHS))
     return {"months": months}
 
 
@@ -45,10 +40,13 @@ def archive_sidebar(context):
     Rendering these blocks cost more than their (cached) data; the HTML itself
     depends only on the content, the calendar's month, the page's day and today.
     """
-    day = context.get("day")
-    key = f"archive-sidebar:{calendar_month(context):%Y-%m}:{day or ''}:{timezone.localdate()}"
     sidebar = context.template.engine.get_template("includes/archive_sidebar.html")
-    return cached_for_content(key, lambda: sidebar.render(context), timeout=CACHE_SECONDS)
+    return ARCHIVE_SIDEBAR.get(
+        lambda: sidebar.render(context),
+        f"{calendar_month(context):%Y-%m}",
+        context.get("day") or "",
+        timezone.localdate(),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -65,9 +63,7 @@ def archive_calendar(context):
         calendar = selectors.archive_calendar(month)
         return block.render(context.new({"calendar": calendar}))
 
-    return cached_for_content(
-        f"archive-calendar:{month:%Y-%m}:{timezone.localdate()}", render, timeout=CACHE_SECONDS
-    )
+    return ARCHIVE_CALENDAR.get(render, f"{month:%Y-%m}", timezone.localdate())
 
 
 @register.inclusion_tag("includes/archive_calendar_table.html")
@@ -88,7 +84,7 @@ def archive_days(context, month: dt.date):
     def render() -> str:
         return block.render(context.new({"days": selectors.month_summary(month).days}))
 
-    return cached_for_content(f"archive-days:{month:%Y-%m}", render, timeout=CACHE_SECONDS)
+    return ARCHIVE_DAYS.get(render, f"{month:%Y-%m}")
 
 
 @register.inclusion_tag("includes/archive_date_form.html", takes_context=True)

@@ -2,33 +2,28 @@
 
 from django import template
 
-from core.caching import cached_for_content
+from news.cache_policy import AGENCY_LINKS, LATEST_PHOTOS
 from news.gallery import selectors
 from news.models import Link
 
 register = template.Library()
 
-LATEST_PHOTOS = 6
-# Links and photos bump the content version when they change, so every page
-# reads them from the cache until then.
-CACHE_SECONDS = 3600
+# Photos the block shows. Links and photos bump the content version when they
+# change, so every page reads them from the cache until then.
+PHOTOS_SHOWN = 6
 
 
 @register.inclusion_tag("includes/links_block.html")
 def agency_links():
     """Render "Liên kết": a select opening the chosen site, and the same links as a list."""
-    links = cached_for_content(
-        "agency-links", lambda: list(Link.objects.active()), timeout=CACHE_SECONDS
-    )
+    links = AGENCY_LINKS.get(lambda: list(Link.objects.active()))
     return {"links": links}
 
 
 @register.inclusion_tag("includes/photos_block.html")
 def latest_photos():
     """Render "Hình ảnh": the newest photos, linking to their albums."""
-    photos = cached_for_content(
-        "latest-photos", lambda: selectors.latest_photos(limit=LATEST_PHOTOS), timeout=CACHE_SECONDS
-    )
+    photos = LATEST_PHOTOS.get(lambda: selectors.latest_photos(limit=PHOTOS_SHOWN))
     return {"photos": photos}
 
 

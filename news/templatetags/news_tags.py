@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
-from core.caching import cached_for_content, rendered_for_content
+from news.cache_policy import ARTICLE_ITEM, ITEM_FRAME, MENU, RELATED_ARTICLES
 from news.sanitize import public_html
 from news.selectors import all_categories
 from news.uploads.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
@@ -136,10 +136,6 @@ def constant_include(context, template_name: str):
     return html
 
 
-# Menus change only with the categories, which bump the content version.
-MENU_SECONDS = 3600
-
-
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Render the category menu, the page's own entry marked current, kept per content version."""
@@ -150,12 +146,11 @@ def main_menu(context):
         active = "home"
     else:
         active = getattr(category, "pk", None)
-    return cached_for_content(
-        f"menu:{active}",
+    return MENU.get(
         lambda: render_to_string(
             "includes/main_menu.html", {"active": active, "categories": all_categories()}
         ),
-        timeout=MENU_SECONDS,
+        active,
     )
 
 
@@ -207,8 +202,7 @@ def item_html(article, *, with_image: bool = False, with_lead: bool = False) -> 
     for the next search.
     """
     snippet = getattr(article, "snippet", None)
-    frame = rendered_for_content(
-        f"item-frame:{article.pk}:{with_image:d}{with_lead:d}{bool(snippet):d}",
+    frame = ITEM_FRAME.get(
         lambda: _render_item(
             article,
             with_image=with_image,
@@ -216,6 +210,8 @@ def item_html(article, *, with_image: bool = False, with_lead: bool = False) -> 
             title=TITLE_SLOT,
             snippet=SNIPPET_SLOT if snippet else "",
         ),
+        article.pk,
+        f"{with_image:d}{with_lead:d}{bool(snippet):d}",
     )
     title = getattr(article, "highlighted_title", None) or article.title
     html = frame.replace(TITLE_SLOT, _escaped(title), 1)
@@ -235,11 +231,12 @@ def article_item(article, *, with_image=False, with_lead=False):
     with_image, with_lead = bool(with_image), bool(with_lead)
     if getattr(article, "snippet", None) or getattr(article, "highlighted_title", None):
         return item_html(article, with_image=with_image, with_lead=with_lead)
-    return rendered_for_content(
-        f"article-item:{article.pk}:{with_image:d}{with_lead:d}",
+    return ARTICLE_ITEM.get(
         lambda: _render_item(
             article, with_image=with_image, with_lead=with_lead, title=article.title
         ),
+        article.pk,
+        f"{with_image:d}{with_lead:d}",
     )
 
 
@@ -254,10 +251,6 @@ def article_items(articles, *, with_image=False, with_lead=False):
     return SafeString("".join(items))
 
 
-# An article's neighbours change only with the content (see category_neighbours).
-RELATED_SECONDS = 3600
-
-
 @register.simple_tag(takes_context=True)
 def related_articles(context, article, *, newer, older, more_url):
     """Render "TIN MỚI HƠN" and "TIN ĐÃ ĐƯA" of an article, kept per content version.
@@ -267,12 +260,7 @@ def related_articles(context, article, *, newer, older, more_url):
     """
     template = context.template.engine.get_template("includes/related_articles.html")
     values = {"newer": newer, "older": older, "more_url": more_url}
-    return cached_for_content(
-        f"related:{article.pk}",
-        lambda: template.render(context.new(values)),
-        timeout=RELATED_SECONDS,
-        shared=False,
-    )
+    return RELATED_ARTICLES.get(lambda: template.render(context.new(values)), article.pk)
 
 
 @register.filter

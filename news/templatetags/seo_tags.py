@@ -6,7 +6,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from core.caching import rendered_for_content
+from news.cache_policy import ARTICLE_META
 from news.seo import article_structured_data, share_image
 
 register = template.Library()
@@ -44,4 +44,4 @@ def article_meta(context, article):
         return template.render(context.new(values))
 
     origin = f"{request.scheme}://{request.get_host()}"
-    return rendered_for_content(f"article-meta:{article.pk}:{origin}", render)
+    return ARTICLE_META.get(render, article.pk, origin)
