@@ -65,8 +65,8 @@ class ReusingRedisCacheClient(RedisCacheClient):
     """Django's Redis client that keeps one redis.Redis per connection pool.
 
     Django builds a new redis.Redis for every cache call, and each one copies
-    redis-py's table of some 300 response callbacks: about 0.1 ms per call, a
-    visible share of a cached page. A redis.Redis is safe to share between
+    redis-py's table of some 300 response callbacks, a visible share of a
+    cached page. A redis.Redis is safe to share between
     threads (each command borrows a connection from the pool).
     """
 

@@ -1,11 +1,11 @@
 """Querysets compiled to SQL once per process, then run with other values.
 
 Django builds and compiles a queryset anew on every call, and for the short
-queries of a public page that costs more than the database takes to answer:
-the article page's main query spends 1.2 of its 1.8 ms in Python before it
-is sent. A PreparedQuery builds its queryset once, from stand-in values, one
-per named parameter, keeps the SQL and its parameters, and on each run puts
-the real values where the stand-ins were.
+queries of a public page that costs more than the database takes to answer
+(docs/performance.md has the measurements). A PreparedQuery builds its
+queryset once, from stand-in values, one per named parameter, keeps the
+SQL and its parameters, and on each run puts the real values where the
+stand-ins were.
 
 The queryset stays the one source of the query: the visibility rule, the
 annotations and the ordering are written once, with the ORM, and a test can

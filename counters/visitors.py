@@ -25,7 +25,7 @@ PURPOSE_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X
 @functools.lru_cache(maxsize=4096)
 def is_bot(user_agent: str) -> bool:
     """Return True if the user agent is empty or a known crawler or link-preview fetcher."""
-    # The list's check costs about 160 µs; a site sees few distinct user agents.
+    # The list's check runs some 1,500 patterns; a site sees few distinct user agents.
     return not user_agent.strip() or crawleruseragents.is_crawler(user_agent)
 
 
