@@ -1,7 +1,8 @@
-"""One content version for every cache that holds public pages, feeds or sitemaps.
+"""One content version per portal for every cache that holds public pages, feeds or sitemaps.
 
-Any change to public content (news bumps it on every article change) bumps the
-version, so cached entries keyed with the old version are never read again; no
+Any change to a portal's public content (news bumps it on every article change)
+bumps that portal's version (the portal being served: core.sites), and only
+its, so cached entries keyed with the old version are never read again; no
 key-by-key purge is needed and every process sharing the cache sees the change
 within CONTENT_VERSION_SECONDS (a quarter of a second; the process that made it,
 at once). Scheduled publishing needs no cron job: cache lifetimes never run past
@@ -23,10 +24,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.sites import current_site_id
+
 # Every key this module writes starts with it (the page cache has its own, core.pagecache).
 KEY_PREFIX = "news:"
-VERSION_KEY = f"{KEY_PREFIX}content-version"
-NEXT_CHANGE_KEY = f"{KEY_PREFIX}next-change:{{version}}"
+VERSION_KEY = f"{KEY_PREFIX}content-version:{{site}}"
+NEXT_CHANGE_KEY = f"{KEY_PREFIX}next-change:{{site}}:{{version}}"
 # Entries this process keeps beside the shared cache, at most.
 LOCAL_ENTRIES = 256
 # Values kept per article or page by this process alone, at most: a few MB.
@@ -47,19 +50,20 @@ FALLBACK_SECONDS = 5
 
 _request = threading.local()
 _fallback_lock = threading.Lock()
-_fallback = {"version": 0, "until": 0.0}
-# The version this process read last, and until when it trusts it (monotonic).
-_known = {"version": 0, "until": 0.0}
+# Per portal: the version this process made up while the shared cache keeps nothing.
+_fallback: dict[int, dict] = {}
+# Per portal: the version this process read last, and until when it trusts it (monotonic).
+_known: dict[int, dict] = {}
 # Functions of the apps (news: its next scheduled publication or expiry), each
-# answering when its public content next changes by itself after `now`, or None.
-_next_change_sources: list[Callable[[dt.datetime], dt.datetime | None]] = []
+# answering when a portal's public content next changes by itself after `now`, or None.
+_next_change_sources: list[Callable[[dt.datetime, int], dt.datetime | None]] = []
 
 
-def register_next_change(source: Callable[[dt.datetime], dt.datetime | None]) -> None:
+def register_next_change(source: Callable[[dt.datetime, int], dt.datetime | None]) -> None:
     """Let an app say when its public content next changes by itself (AppConfig.ready()).
 
-    source(now) returns that moment, or None if nothing is scheduled; cached
-    entries never outlive the earliest answer.
+    source(now, site_id) returns that moment for the portal, or None if nothing
+    is scheduled; cached entries never outlive the earliest answer.
     """
     if source not in _next_change_sources:
         _next_change_sources.append(source)
@@ -73,6 +77,10 @@ def begin_request(**kwargs) -> None:
 def end_request(**kwargs) -> None:
     """Stop reusing the request's content version (request_finished)."""
     _request.active, _request.version = False, None
+
+
+def _trust(site: int) -> dict:
+    return _known.setdefault(site, {"version": 0, "until": 0.0})
 
 
 def _new_version() -> int:
@@ -90,54 +98,64 @@ def content_version() -> int:
     shared-cache read at all, and a change made elsewhere shows within that
     much (one made by this process, at once).
     """
-    if getattr(_request, "active", False) and _request.version is not None:
-        return _request.version
+    site = current_site_id()
+    kept = getattr(_request, "version", None) if getattr(_request, "active", False) else None
+    if kept is not None and kept[0] == site:
+        return kept[1]
     now = time.monotonic()
+    known = _trust(site)
     # Bounded on both sides: a clock set back (tests travel in time) must not
     # make a read last.
-    if 0 < _known["until"] - now <= settings.CONTENT_VERSION_SECONDS:
-        version = _known["version"]
+    if 0 < known["until"] - now <= settings.CONTENT_VERSION_SECONDS:
+        version = known["version"]
     else:
-        version = _shared_version()
-        _known["version"], _known["until"] = version, now + settings.CONTENT_VERSION_SECONDS
+        version = _shared_version(site)
+        known["version"], known["until"] = version, now + settings.CONTENT_VERSION_SECONDS
     if getattr(_request, "active", False):
-        _request.version = version
+        _request.version = (site, version)
     return version
 
 
-def _shared_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _shared_version(site: int) -> int:
+    key = VERSION_KEY.format(site=site)
+    version = cache.get(key)
     if version is None:
         version = _new_version()
-        if not cache.add(VERSION_KEY, version, timeout=None):
+        if not cache.add(key, version, timeout=None):
             # Another process set it first, or the cache keeps nothing.
-            version = cache.get(VERSION_KEY)
+            version = cache.get(key)
             if version is None:
-                version = _process_version()
+                version = _process_version(site)
     return version
 
 
-def _process_version() -> int:
+def _process_version(site: int) -> int:
     now = time.monotonic()
     with _fallback_lock:
-        if _fallback["until"] <= now:
-            _fallback["version"], _fallback["until"] = _new_version(), now + FALLBACK_SECONDS
-        return _fallback["version"]
+        fallback = _fallback.setdefault(site, {"version": 0, "until": 0.0})
+        if fallback["until"] <= now:
+            fallback["version"], fallback["until"] = _new_version(), now + FALLBACK_SECONDS
+        return fallback["version"]
 
 
-def bump_content_version() -> None:
-    """Make every cached public page, feed and sitemap stale."""
+def bump_content_version(site_id: int | None = None) -> None:
+    """Make every cached public page, feed and sitemap of a portal stale (the current one).
+
+    The other portals' caches are left as they are.
+    """
+    site = current_site_id() if site_id is None else site_id
     _request.version = None
-    _fallback["until"] = 0.0
-    _known["until"] = 0.0
+    _fallback.pop(site, None)
+    _known.pop(site, None)
+    key = VERSION_KEY.format(site=site)
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
         # Missing, or refused by a full Redis that evicts nothing. A delete is
         # never refused: if the set is, each process keeps a version of its own
         # for FALLBACK_SECONDS, and the change shows anyway.
-        cache.delete(VERSION_KEY)
-        cache.set(VERSION_KEY, _new_version(), timeout=None)
+        cache.delete(key)
+        cache.set(key, _new_version(), timeout=None)
 
 
 def next_change_at() -> dt.datetime | None:
@@ -149,7 +167,8 @@ def next_change_at() -> dt.datetime | None:
     """
     now = timezone.now()
     version = content_version()
-    key = NEXT_CHANGE_KEY.format(version=version)
+    site = current_site_id()
+    key = NEXT_CHANGE_KEY.format(site=site, version=version)
     cached = _next_changes.get(version, key)
     if cached is None:
         cached = cache.get(key)
@@ -157,7 +176,9 @@ def next_change_at() -> dt.datetime | None:
             _next_changes.set(version, key, cached, NEXT_CHANGE_SECONDS)
     if cached is not None and (cached == "never" or cached > now):
         return None if cached == "never" else cached
-    moments = [moment for source in _next_change_sources if (moment := source(now)) is not None]
+    moments = [
+        moment for source in _next_change_sources if (moment := source(now, site)) is not None
+    ]
     result = min(moments) if moments else None
     cache.set(key, result or "never", timeout=None if result is None else 24 * 3600)
     _next_changes.set(version, key, result or "never", NEXT_CHANGE_SECONDS)
@@ -174,16 +195,18 @@ def cache_timeout(default: int) -> int:
 
 
 class ProcessEntries:
-    """Values this process keeps for one content version, each until its deadline.
+    """Values this process keeps for each portal's content version, each until its deadline.
 
     Keyed by the version read from the shared cache, they need no purge of
-    their own: a change anywhere bumps the version and they are dropped.
+    their own: a change on a portal bumps its version and its values are
+    dropped; the other portals' stay.
     """
 
     def __init__(self, capacity: int):
         self.capacity = capacity
-        self.version = None
-        self.entries: dict[str, tuple[float, object]] = {}
+        # Per portal, the content version its entries belong to.
+        self.versions: dict[int, int] = {}
+        self.entries: dict[tuple[int, str], tuple[float, object]] = {}
         self.lock = threading.Lock()
 
     def get(self, version: int, key: str):
@@ -192,17 +215,22 @@ class ProcessEntries:
         The list kept is shared by every thread of the process: a reader that
         sorts or extends what it got must not change what the next one reads.
         """
-        entry = self.entries.get(key) if version == self.version else None
+        site = current_site_id()
+        entry = self.entries.get((site, key)) if version == self.versions.get(site) else None
         if entry is None or entry[0] <= time.time():
             return None
         value = entry[1]
         return list(value) if isinstance(value, list) else value
 
     def set(self, version: int, key: str, value, timeout: int) -> None:
+        site = current_site_id()
         with self.lock:
-            if version != self.version or len(self.entries) >= self.capacity:
-                self.version, self.entries = version, {}
-            self.entries[key] = (time.time() + timeout, value)
+            if len(self.entries) >= self.capacity:
+                self.versions, self.entries = {}, {}
+            if version != self.versions.get(site):
+                self.entries = {k: v for k, v in self.entries.items() if k[0] != site}
+                self.versions[site] = version
+            self.entries[(site, key)] = (time.time() + timeout, value)
 
 
 _local = ProcessEntries(LOCAL_ENTRIES)
@@ -225,7 +253,7 @@ def cached_for_content(
     shared cache.
     """
     version = content_version()
-    key = f"{KEY_PREFIX}{name}:{version}"
+    key = f"{KEY_PREFIX}{name}:{current_site_id()}:{version}"
     local = _local if shared else entries or _process_only
     value = local.get(version, key)
     if value is not None:
@@ -279,7 +307,7 @@ def cache_public_response(timeout: int, *, page_parameter: str | None = None):
             ):
                 return view(request, *args, **kwargs)
             url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-            key = f"{KEY_PREFIX}response:{content_version()}:{url}"
+            key = f"{KEY_PREFIX}response:{current_site_id()}:{content_version()}:{url}"
             response = cache.get(key)
             if response is None:
                 response = view(request, *args, **kwargs)

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
+from core.sites import current_site_id
 from counters import selectors, services
 from counters.charts import bar_chart
 from counters.models import Statistics
@@ -125,7 +126,9 @@ class StatisticsAdmin(StaffOnly, admin.ModelAdmin):
             "form": form,
             "days": days,
             "views_in_period": selectors.daily_views_total(days=days, today=today),
-            "most_read": selectors.most_read_with_totals(days=days, limit=20, today=today),
+            "most_read": selectors.most_read_with_totals(
+                site_id=current_site_id(), days=days, limit=20, today=today
+            ),
             "correction_url": (
                 reverse("admin:counters_statistics_correct") if request.user.is_superuser else None
             ),

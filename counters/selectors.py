@@ -82,21 +82,29 @@ def article_views(article_id: int) -> int:
     return total["total"] or 0
 
 
-def most_read(*, days: int = conf.MOST_READ_DAYS, limit: int = 5, today: dt.date | None = None):
-    """Return the public articles most read in the last days (today included), with recent_views."""
+def most_read(
+    *,
+    site_id: int,
+    days: int = conf.MOST_READ_DAYS,
+    limit: int = 5,
+    today: dt.date | None = None,
+):
+    """Return the portal's public articles most read in the last days, with recent_views."""
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=days - 1)
     return (
-        listed_articles()
+        listed_articles(site_id=site_id)
         .filter(daily_views__day__gte=since, daily_views__day__lte=today)
         .annotate(recent_views=Sum("daily_views__views"))
         .order_by("-recent_views", "-published_at", "-id")[:limit]
     )
 
 
-def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None) -> list[Article]:
+def most_read_with_totals(
+    *, site_id: int, days: int, limit: int, today: dt.date | None = None
+) -> list[Article]:
     """Return most_read() with each article's total views as total_views, and its category."""
-    articles = list(most_read(days=days, limit=limit, today=today))
+    articles = list(most_read(site_id=site_id, days=days, limit=limit, today=today))
     totals = dict(
         ArticleTotal.objects.filter(article__in=articles)
         .values("article_id")
@@ -105,7 +113,7 @@ def most_read_with_totals(*, days: int, limit: int, today: dt.date | None = None
     )
     for article in articles:
         article.total_views = totals.get(article.pk, 0)
-    return attach_categories(articles)
+    return attach_categories(articles, site_id=site_id)
 
 
 def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.date, int]]:

@@ -106,10 +106,13 @@ class CountingView(View):
         return hit, visitor if is_new else None
 
     def check_article(self, article_id: int | None) -> None:
-        """Raise Http404 unless the article, if any, is public."""
+        """Raise Http404 unless the article, if any, is public on the request's portal."""
         if (
             article_id is not None
-            and not Article.objects.published().filter(pk=article_id).exists()
+            and not Article.objects.published()
+            .of_portal(self.request.site.id)
+            .filter(pk=article_id)
+            .exists()
         ):
             raise Http404
 

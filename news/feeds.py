@@ -1,15 +1,12 @@
 """RSS 2.0 feeds: the latest articles and one per category, dated in Vietnam time."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
-from news.models import Category
-from news.selectors import public_articles
+from news.selectors import category_by_slug, public_articles
 
 FEED_SIZE = 30
 
@@ -21,23 +18,28 @@ class VietnamTimeRssFeed(Rss201rev2Feed):
 
 
 class LatestArticlesFeed(Feed):
+    """The portal's newest articles; the feed's object is the portal (request.portal)."""
+
     feed_type = VietnamTimeRssFeed
     language = "vi"
 
-    def title(self):
-        return f"{settings.PORTAL_NAME} – Tin mới nhất"
+    def get_object(self, request, *args, **kwargs):
+        return request.portal
 
-    def description(self):
-        return f"Các bài viết mới nhất của {settings.PORTAL_NAME}."
+    def title(self, obj):
+        return f"{obj.name} – Tin mới nhất"
 
-    def link(self):
+    def description(self, obj):
+        return f"Các bài viết mới nhất của {obj.name}."
+
+    def link(self, obj):
         return reverse("news:home")
 
-    def feed_url(self):
+    def feed_url(self, obj):
         return reverse("news:feed")
 
-    def items(self):
-        return public_articles()[:FEED_SIZE]
+    def items(self, obj):
+        return public_articles(site_id=obj.site_id)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -61,11 +63,15 @@ class LatestArticlesFeed(Feed):
 
 
 class CategoryFeed(LatestArticlesFeed):
+    """A category's newest articles; the feed's object is the category, the portal beside it."""
+
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        category = category_by_slug(slug, site_id=request.site.id)
+        category.portal = request.portal
+        return category
 
     def title(self, obj):
-        return f"{settings.PORTAL_NAME} – {obj.name}"
+        return f"{obj.portal.name} – {obj.name}"
 
     def description(self, obj):
         return obj.description or f"Các bài viết mới nhất của chuyên mục {obj.name}."
@@ -77,4 +83,4 @@ class CategoryFeed(LatestArticlesFeed):
         return reverse("news:category_feed", kwargs={"slug": obj.slug})
 
     def items(self, obj):
-        return public_articles().filter(category=obj)[:FEED_SIZE]
+        return public_articles(site_id=obj.site_id).filter(category=obj)[:FEED_SIZE]

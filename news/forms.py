@@ -112,6 +112,11 @@ class SearchForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, site_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Another portal's category is no category here.
+        self.fields["category"].queryset = Category.objects.filter(site_id=site_id)
+
     def date_fields(self):
         """Return the bound fields of the date range, as the template writes them out."""
         return [self["start"], self["end"]]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.sites import FIRST_SITE_ID
 from news.links import slug_url
 from news.sanitize import sanitize_html
 from news.search.document import SEARCHED_FIELDS, article_document
@@ -28,8 +29,25 @@ from news.uploads.attachments import (
 from news.uploads.images import remade_image, rendition_name, stored_renditions
 
 
-class SluggedModel(models.Model):
-    """A model whose blank slug is filled on save from another field, unique among its rows."""
+class PortalContent(models.Model):
+    """Content of one portal: no page of another portal shows it or finds it."""
+
+    site = models.ForeignKey(
+        "sites.Site",
+        verbose_name=_("cổng"),
+        on_delete=models.PROTECT,
+        default=FIRST_SITE_ID,
+        editable=False,
+        related_name="+",
+        help_text=_("Cổng thông tin đăng nội dung này."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SluggedModel(PortalContent):
+    """A model whose blank slug is filled on save from another field, unique in its portal."""
 
     slug_source = "title"
     slug_fallback = "bai-viet"
@@ -42,6 +60,7 @@ class SluggedModel(models.Model):
             self.slug = unique_slug(
                 type(self),
                 getattr(self, self.slug_source),
+                site_id=self.site_id,
                 exclude_pk=self.pk,
                 fallback=self.slug_fallback,
             )
@@ -56,7 +75,6 @@ class Category(SluggedModel):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=200,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên (không dấu, đ thành d)."),
     )
@@ -69,6 +87,9 @@ class Category(SluggedModel):
         ordering = ["order", "name"]
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="category_site_slug_unique")
+        ]
 
     def __str__(self):
         return self.name
@@ -100,6 +121,10 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now,
         )
 
+    def of_portal(self, site_id: int):
+        """Return the articles a portal publishes."""
+        return self.filter(site_id=site_id)
+
     def newest_first(self):
         """Return the articles ordered for listings, newest first, ties by id."""
         return self.order_by("-published_at", "-id")
@@ -129,7 +154,6 @@ class Article(SluggedModel):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=220,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tiêu đề."),
     )
@@ -231,9 +255,12 @@ class Article(SluggedModel):
         verbose_name_plural = _("bài viết")
         # expires_at is carried in the listing indexes (PostgreSQL; ignored elsewhere) so
         # that counts, outlines and offsets over public articles are index-only scans.
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="article_site_slug_unique")
+        ]
         indexes = [
             models.Index(
-                fields=["status", "-published_at", "-id"],
+                fields=["site", "status", "-published_at", "-id"],
                 include=["expires_at"],
                 name="article_public_idx",
             ),
@@ -243,7 +270,7 @@ class Article(SluggedModel):
                 name="article_category_idx",
             ),
             models.Index(
-                fields=["-published_at", "-id"],
+                fields=["site", "-published_at", "-id"],
                 condition=Q(featured=True),
                 name="article_featured_idx",
             ),
@@ -428,12 +455,14 @@ class Attachment(models.Model):
         return f"{KINDS[self.kind].label}, {format_size(self.size)}"
 
 
-def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet") -> str:
-    """Return a slug for text that no other row of model uses, adding -2, -3... on a clash."""
+def unique_slug(
+    model, text: str, *, site_id: int, exclude_pk=None, fallback: str = "bai-viet"
+) -> str:
+    """Return a slug for text that no other row of model in the portal uses, adding -2, -3..."""
     max_length = model._meta.get_field("slug").max_length - 8
     base = vietnamese_slugify(text, max_length=max_length, fallback=fallback)
     taken = set(
-        model.objects.filter(slug__regex=rf"^{base}(-[0-9]+)?$")
+        model.objects.filter(site_id=site_id, slug__regex=rf"^{base}(-[0-9]+)?$")
         .exclude(pk=exclude_pk)
         .values_list("slug", flat=True)
     )
@@ -449,12 +478,12 @@ def unique_slug(model, text: str, *, exclude_pk=None, fallback: str = "bai-viet"
 
 
 class LinkQuerySet(models.QuerySet):
-    def active(self):
-        """Return the links shown to the public, in their display order."""
-        return self.filter(active=True).order_by("order", "title")
+    def active(self, *, site_id: int):
+        """Return the portal's links shown to the public, in their display order."""
+        return self.filter(site_id=site_id, active=True).order_by("order", "title")
 
 
-class Link(models.Model):
+class Link(PortalContent):
     title = models.CharField(_("tên trang"), max_length=200)
     url = models.URLField(
         _("địa chỉ"),
@@ -479,9 +508,9 @@ class Link(models.Model):
 
 
 class AlbumQuerySet(models.QuerySet):
-    def published(self):
-        """Return the albums the public may see, newest first."""
-        return self.filter(published=True).order_by("order", "-date", "-id")
+    def published(self, *, site_id: int):
+        """Return the portal's albums the public may see, newest first."""
+        return self.filter(site_id=site_id, published=True).order_by("order", "-date", "-id")
 
 
 class Album(SluggedModel):
@@ -491,7 +520,6 @@ class Album(SluggedModel):
     slug = models.SlugField(
         _("đường dẫn"),
         max_length=200,
-        unique=True,
         blank=True,
         help_text=_("Để trống để tạo tự động từ tên."),
     )
@@ -511,6 +539,9 @@ class Album(SluggedModel):
         ordering = ["order", "-date", "-id"]
         verbose_name = _("album ảnh")
         verbose_name_plural = _("album ảnh")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="album_site_slug_unique")
+        ]
 
     def __str__(self):
         return self.title

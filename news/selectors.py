@@ -26,25 +26,25 @@ from news.models import Article, Category
 from news.pagination import Key, newer_or_same
 
 
-def all_categories() -> list[Category]:
-    """Return every category in menu order, cached until content changes.
+def all_categories(*, site_id: int) -> list[Category]:
+    """Return every category of the portal in menu order, cached until its content changes.
 
     The menu is on every page; categories change rarely and bump the content version.
     """
-    return CATEGORIES.get(lambda: list(Category.objects.all()))
+    return CATEGORIES.get(lambda: list(Category.objects.filter(site_id=site_id)), site_id)
 
 
-def category_by_slug(slug: str) -> Category:
-    """Return the category with this slug, or raise Http404."""
-    for category in all_categories():
+def category_by_slug(slug: str, *, site_id: int) -> Category:
+    """Return the portal's category with this slug, or raise Http404."""
+    for category in all_categories(site_id=site_id):
         if category.slug == slug:
             return category
     raise Http404("Không có chuyên mục này.")
 
 
-def attach_categories(articles: Iterable[Article]) -> list[Article]:
+def attach_categories(articles: Iterable[Article], *, site_id: int) -> list[Article]:
     """Give each article its category from the menu's cache, sparing a join; return them."""
-    categories = {category.pk: category for category in all_categories()}
+    categories = {category.pk: category for category in all_categories(site_id=site_id)}
     articles = list(articles)
     for article in articles:
         # A category newer than the cache (it cannot be, short of a race) loads as usual.
@@ -53,12 +53,12 @@ def attach_categories(articles: Iterable[Article]) -> list[Article]:
     return articles
 
 
-def next_scheduled_change(now: dt.datetime) -> dt.datetime | None:
-    """Return when an article next appears or expires by itself after now, or None.
+def next_scheduled_change(now: dt.datetime, site_id: int) -> dt.datetime | None:
+    """Return when an article of the portal next appears or expires by itself after now, or None.
 
     Registered with core.caching at start-up: no cached page outlives that moment.
     """
-    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    published = Article.objects.filter(site_id=site_id, status=Article.Status.PUBLISHED)
     # Two plain MIN()s, each answered from an index; one MIN() ... FILTER read every row.
     moments = [
         published.filter(published_at__gt=now).aggregate(moment=Min("published_at"))["moment"],
@@ -68,44 +68,57 @@ def next_scheduled_change(now: dt.datetime) -> dt.datetime | None:
     return min(moments) if moments else None
 
 
-def public_articles():
-    """Return published articles with their category, newest first."""
-    return Article.objects.published().select_related("category").newest_first()
+def public_articles(*, site_id: int):
+    """Return the portal's published articles with their category, newest first."""
+    return Article.objects.published().of_portal(site_id).select_related("category").newest_first()
 
 
-def listed_articles(now: dt.datetime | None = None):
-    """Return public articles, newest first, with only the columns lists show."""
-    return Article.objects.published(now).as_listed().newest_first()
+def listed_articles(now: dt.datetime | None = None, *, site_id: int):
+    """Return the portal's public articles, newest first, with only the columns lists show."""
+    return Article.objects.published(now).of_portal(site_id).as_listed().newest_first()
 
 
 # The home page's lists, the busiest reads of the site, compiled once per process.
 _FEATURED = PreparedQuery(
-    lambda *, now: listed_articles(now).filter(featured=True)[:1], now=dt.datetime
+    lambda *, now, site_id: listed_articles(now, site_id=site_id).filter(featured=True)[:1],
+    now=dt.datetime,
+    site_id=int,
 )
-_NEWEST = PreparedQuery(lambda *, now: listed_articles(now)[:1], now=dt.datetime)
+_NEWEST = PreparedQuery(
+    lambda *, now, site_id: listed_articles(now, site_id=site_id)[:1],
+    now=dt.datetime,
+    site_id=int,
+)
 
 
-def featured_article() -> Article | None:
-    """Return the newest published article marked featured, else the newest one."""
+def featured_article(*, site_id: int) -> Article | None:
+    """Return the portal's newest published article marked featured, else its newest one."""
     now = timezone.now()
-    found = list(_FEATURED.run(now=now)) or list(_NEWEST.run(now=now))
+    found = list(_FEATURED.run(now=now, site_id=site_id)) or list(
+        _NEWEST.run(now=now, site_id=site_id)
+    )
     return found[0] if found else None
 
 
 @functools.cache
 def _latest_query(limit: int) -> PreparedQuery:
     return PreparedQuery(
-        lambda *, now, excluded_pk: listed_articles(now).exclude(pk=excluded_pk)[:limit],
+        lambda *, now, site_id, excluded_pk: listed_articles(now, site_id=site_id).exclude(
+            pk=excluded_pk
+        )[:limit],
         now=dt.datetime,
+        site_id=int,
         excluded_pk=int,
     )
 
 
-def latest_articles(*, limit: int, excluding: Article | None = None) -> list[Article]:
-    """Return the newest public articles as lists show them, but the one excluded."""
+def latest_articles(*, site_id: int, limit: int, excluding: Article | None = None) -> list[Article]:
+    """Return the portal's newest public articles as lists show them, but the one excluded."""
     # No article has the primary key 0: excluding it excludes nothing.
     excluded_pk = excluding.pk if excluding else 0
-    return list(_latest_query(limit).run(now=timezone.now(), excluded_pk=excluded_pk))
+    return list(
+        _latest_query(limit).run(now=timezone.now(), site_id=site_id, excluded_pk=excluded_pk)
+    )
 
 
 @functools.cache
@@ -113,20 +126,25 @@ def _latest_by_category_query(per_category: int) -> PreparedQuery:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.expressions import ArraySubquery
 
-        def build(*, now):
+        def build(*, now, site_id):
             newest = Article.objects.published(now).filter(category=OuterRef("pk")).newest_first()
-            newest_ids = Category.objects.annotate(
-                article_id=Func(
-                    ArraySubquery(newest.values("pk")[:per_category]), function="unnest"
+            newest_ids = (
+                Category.objects.filter(site_id=site_id)
+                .annotate(
+                    article_id=Func(
+                        ArraySubquery(newest.values("pk")[:per_category]), function="unnest"
+                    )
                 )
-            ).values("article_id")
+                .values("article_id")
+            )
             return Article.objects.published(now).as_listed().filter(pk__in=newest_ids)
 
     else:
 
-        def build(*, now):
+        def build(*, now, site_id):
             return (
                 Article.objects.published(now)
+                .of_portal(site_id)
                 .as_listed()
                 .annotate(
                     rank=Window(
@@ -138,22 +156,22 @@ def _latest_by_category_query(per_category: int) -> PreparedQuery:
                 .filter(rank__lte=per_category)
             )
 
-    return PreparedQuery(build, now=dt.datetime)
+    return PreparedQuery(build, now=dt.datetime, site_id=int)
 
 
-def latest_by_category(*, per_category: int) -> list[tuple[Category, list[Article]]]:
+def latest_by_category(*, site_id: int, per_category: int) -> list[tuple[Category, list[Article]]]:
     """Return each category with its newest public articles, in one query whatever the sizes.
 
     On PostgreSQL each category's newest ids come from a short index scan (an
     array subquery per category, unnested); the portable fallback, a window over every
     public article, reads the whole table and suits SQLite-sized sites.
     """
-    articles = _latest_by_category_query(per_category).run(now=timezone.now())
+    articles = _latest_by_category_query(per_category).run(now=timezone.now(), site_id=site_id)
     by_category: dict[int, list[Article]] = {}
     for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
     result = []
-    for category in all_categories():
+    for category in all_categories(site_id=site_id):
         if category.pk in by_category:
             listed = sorted(by_category[category.pk], key=_listing_key, reverse=True)
             for article in listed:
@@ -171,7 +189,7 @@ class HomeLists:
     by_category: list[tuple[Category, list[Article]]]
 
 
-def home_lists(*, latest: int, per_category: int) -> HomeLists:
+def home_lists(*, site_id: int, latest: int, per_category: int) -> HomeLists:
     """Return the home page's lists, kept until the content changes.
 
     The busiest page of the site shows the same lists to every reader between
@@ -179,11 +197,11 @@ def home_lists(*, latest: int, per_category: int) -> HomeLists:
     """
 
     def compute() -> HomeLists:
-        featured = featured_article()
+        featured = featured_article(site_id=site_id)
         return HomeLists(
             featured=featured,
-            latest=latest_articles(limit=latest, excluding=featured),
-            by_category=latest_by_category(per_category=per_category),
+            latest=latest_articles(site_id=site_id, limit=latest, excluding=featured),
+            by_category=latest_by_category(site_id=site_id, per_category=per_category),
         )
 
     return HOME_LISTS.get(compute, latest, per_category)
@@ -191,7 +209,7 @@ def home_lists(*, latest: int, per_category: int) -> HomeLists:
 
 def category_listing(category: Category):
     """Return the public articles of a category, newest first, as its listing shows them."""
-    return listed_articles().filter(category=category)
+    return listed_articles(site_id=category.site_id).filter(category=category)
 
 
 def _page_query(
@@ -224,12 +242,13 @@ def _category_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
 @functools.cache
 def _period_page_query(limit: int, *, anchored: bool) -> PreparedQuery:
     return _page_query(
-        lambda *, now, since, until: listed_articles(now).filter(
+        lambda *, now, site_id, since, until: listed_articles(now, site_id=site_id).filter(
             published_at__gte=since, published_at__lt=until
         ),
         limit,
         anchored=anchored,
         now=dt.datetime,
+        site_id=int,
         since=dt.datetime,
         until=dt.datetime,
     )
@@ -276,10 +295,10 @@ def category_page_after(category: Category, key: Key, limit: int) -> tuple[list[
 
 
 def period_page(
-    since: dt.datetime, until: dt.datetime, anchor: Key | None, limit: int
+    since: dt.datetime, until: dt.datetime, anchor: Key | None, limit: int, *, site_id: int
 ) -> list[Article]:
-    """Return limit articles published in [since, until), newest first, from the anchor on."""
-    return _page_rows(_period_page_query, anchor, limit, since=since, until=until)
+    """Return limit articles of the portal published in [since, until), from the anchor on."""
+    return _page_rows(_period_page_query, anchor, limit, site_id=site_id, since=since, until=until)
 
 
 def category_outline_key(category_id: int) -> str:

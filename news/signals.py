@@ -16,9 +16,20 @@ demo_loaded = Signal()
 PUBLIC_CONTENT = (Article, Category, Attachment, Link, Album, Photo)
 
 
-def content_changed(sender, **kwargs):
-    """Bump the content version after any change an anonymous reader could see."""
-    bump_content_version()
+def portal_of(instance) -> int | None:
+    """Return the id of the portal whose pages show the instance."""
+    if isinstance(instance, Attachment):
+        return (
+            Article.objects.filter(pk=instance.article_id).values_list("site_id", flat=True).first()
+        )
+    if isinstance(instance, Photo):
+        return Album.objects.filter(pk=instance.album_id).values_list("site_id", flat=True).first()
+    return instance.site_id
+
+
+def content_changed(sender, instance, **kwargs):
+    """Bump the portal's content version after any change an anonymous reader could see."""
+    bump_content_version(portal_of(instance))
 
 
 for model in PUBLIC_CONTENT:
@@ -40,7 +51,7 @@ def attachment_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Photo)
 def photo_deleted(sender, instance, **kwargs):
     """Remove a deleted photo's files once the deletion is committed, and refresh caches."""
-    bump_content_version()
+    bump_content_version(portal_of(instance))
     if not instance.image:
         return
     names = [instance.rendition_name(width) for width in instance.rendition_widths()]

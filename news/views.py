@@ -31,7 +31,7 @@ class HomeView(TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        lists = selectors.home_lists(latest=10, per_category=4)
+        lists = selectors.home_lists(site_id=self.request.site.id, latest=10, per_category=4)
         return super().get_context_data(
             featured=lists.featured,
             latest=lists.latest,
@@ -56,7 +56,9 @@ class CategoryView(PageSizeMixin, ListView):
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        self.category = selectors.category_by_slug(self.kwargs["slug"])
+        self.category = selectors.category_by_slug(
+            self.kwargs["slug"], site_id=self.request.site.id
+        )
         self.after = self.get_after()
         return selectors.category_listing(self.category)
 
@@ -142,13 +144,14 @@ def with_page_extras(articles):
 
 
 PUBLIC_ARTICLE = PreparedQuery(
-    lambda *, now, slug: (
-        with_page_extras(Article.objects.published(now))
+    lambda *, now, site_id, slug: (
+        with_page_extras(Article.objects.published(now).of_portal(site_id))
         .defer("search_text")
         .filter(slug=slug)
         .order_by()
     ),
     now=dt.datetime,
+    site_id=int,
     slug=str,
 )
 
@@ -160,17 +163,23 @@ class ArticlePreviewMixin:
         if is_staff_request(self.request):
             article = super().get_object(queryset)
         else:
-            found = list(PUBLIC_ARTICLE.run(now=timezone.now(), slug=self.kwargs["slug"]))
+            found = list(
+                PUBLIC_ARTICLE.run(
+                    now=timezone.now(), site_id=self.request.site.id, slug=self.kwargs["slug"]
+                )
+            )
             if not found:
                 raise Http404("Không tìm thấy bài viết.")
             article = found[0]
         # The categories are kept per content version (the menu shows them): no join.
-        selectors.attach_categories([article])
+        selectors.attach_categories([article], site_id=article.site_id)
         return article
 
     def get_queryset(self):
-        """Return every article, drafts included: only staff get here (see get_object)."""
-        return with_page_extras(Article.objects.defer("search_text"))
+        """Return every article of the portal, drafts included: only staff get here."""
+        return with_page_extras(
+            Article.objects.of_portal(self.request.site.id).defer("search_text")
+        )
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -211,7 +220,9 @@ class ArticlePrintView(ArticlePreviewMixin, DetailView):
 # Downloads may be cached briefly, never past the next scheduled change.
 def attachment_download(request, pk):
     """Send an attachment of a public article (any article for staff) as a download."""
-    attachment = get_object_or_404(Attachment.objects.select_related("article"), pk=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("article"), pk=pk, article__site_id=request.site.id
+    )
     public = attachment.article.is_public()
     if not public and not is_staff_request(request):
         raise Http404

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
     "django.contrib.postgres",
     "django_ckeditor_5",
     "simple_history",
@@ -43,12 +44,16 @@ INSTALLED_APPS = [
     "csp",
     # Infrastructure (caches, page cache, database backend, middleware); imports no app.
     "core",
+    # The portals this installation serves (a Site each), picked by the Host header.
+    "portals",
     "news",
     "counters",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Everything below serves the portal the Host header names (request.site).
+    "portals.middleware.PortalMiddleware",
     # Anonymous counting requests (/dem/) go from here through COUNTERS_MIDDLEWARE only.
     "counters.middleware.CountingShortcutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -160,7 +165,8 @@ WHITENOISE_USE_FINDERS = STATIC_FROM_FINDERS
 # others reach lets nginx serve them (deploy/nginx.conf), so the switch is
 # refused unless the site answers only on this machine.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA")
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+# "*.localhost" names this machine too (browsers and RFC 6761): the demo's ward portals.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", ".localhost"}
 if SERVE_MEDIA and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_SERVE_MEDIA is for a local run: DJANGO_ALLOWED_HOSTS may then name "
@@ -253,7 +259,8 @@ PAGE_CACHE_SEARCH_PAGES = int(os.environ.get("PAGE_CACHE_SEARCH_PAGES", 1000))
 # change made by the same process at once. 0 reads it on every request.
 CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", 0.25))
 
-# The portal's identity, shown in the header, footer and print view.
+# The first portal's identity when it is made (on migrate); then each portal's own
+# profile, edited in the admin, is what the header, footer and print view show.
 PORTAL_NAME = os.environ.get("PORTAL_NAME", "Cổng thông tin điện tử thành phố Bạc Liêu")
 PORTAL_AGENCY = os.environ.get("PORTAL_AGENCY", "Ủy ban nhân dân thành phố Bạc Liêu")
 PORTAL_ADDRESS = os.environ.get(
@@ -265,6 +272,9 @@ PORTAL_EMAIL = os.environ.get("PORTAL_EMAIL", "ubnd@baclieucity.gov.vn")
 # "/" (the city's emblem, say "/media/logo/quoc-huy.png"). The default is a neutral mark
 # drawn for this project.
 PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/portal-logo.svg")
+# The host names of the first portal when it is made; by default the exact names of
+# ALLOWED_HOSTS (a ".suffix" there lets other portals' names through, it names none).
+PORTAL_HOSTS = env_list("PORTAL_HOSTS")
 
 NEWS_PAGE_SIZE = 20
 # What other apps add to an article page's own query (news.conf): the view count.

@@ -11,15 +11,24 @@ from news.models import Album, Article, Category
 SECTION_SIZE = 5000
 
 
-def latest_public_change():
-    """Return when the public articles last changed: an edit, or one appearing at its time."""
-    latest = Article.objects.published().aggregate(
-        updated=Max("updated_at"), published=Max("published_at")
+def latest_public_change(site_id: int):
+    """Return when a portal's public articles last changed: an edit, or one appearing on time."""
+    latest = (
+        Article.objects.published()
+        .of_portal(site_id)
+        .aggregate(updated=Max("updated_at"), published=Max("published_at"))
     )
     return max(filter(None, latest.values()), default=None)
 
 
-class PageSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    """A section of one portal's sitemap."""
+
+    def __init__(self, site_id: int):
+        self.site_id = site_id
+
+
+class PageSitemap(PortalSitemap):
     """The pages that are no object's own: the home page and the albums' list."""
 
     def items(self):
@@ -30,17 +39,22 @@ class PageSitemap(Sitemap):
 
     def lastmod(self, item):
         # The home page lists the newest articles; albums carry no time of change.
-        return latest_public_change() if item == "news:home" else None
+        return latest_public_change(self.site_id) if item == "news:home" else None
 
     def get_latest_lastmod(self):
         return None
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PortalSitemap):
     limit = SECTION_SIZE
 
     def items(self):
-        return Article.objects.published().newest_first().only("slug", "updated_at", "published_at")
+        return (
+            Article.objects.published()
+            .of_portal(self.site_id)
+            .newest_first()
+            .only("slug", "updated_at", "published_at")
+        )
 
     def lastmod(self, item):
         # A scheduled article, edited before its time, changed for readers when it appeared.
@@ -48,10 +62,10 @@ class ArticleSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         """Return the newest change of a public article, counted by the database."""
-        return latest_public_change()
+        return latest_public_change(self.site_id)
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(PortalSitemap):
     def items(self):
         newest = (
             Article.objects.published()
@@ -59,7 +73,7 @@ class CategorySitemap(Sitemap):
             .order_by("-updated_at")
             .values("updated_at")[:1]
         )
-        return Category.objects.annotate(latest=Subquery(newest))
+        return Category.objects.filter(site_id=self.site_id).annotate(latest=Subquery(newest))
 
     def lastmod(self, item):
         return item.latest
@@ -68,10 +82,11 @@ class CategorySitemap(Sitemap):
         return None
 
 
-class ArchiveMonthSitemap(Sitemap):
+class ArchiveMonthSitemap(PortalSitemap):
     def items(self):
         # Local months, counted without the database's time-zone tables.
-        return list(reversed(count_by_period(Article.objects.published(), kind="month")))
+        public = Article.objects.published().of_portal(self.site_id)
+        return list(reversed(count_by_period(public, kind="month")))
 
     def location(self, item):
         return reverse(
@@ -79,24 +94,24 @@ class ArchiveMonthSitemap(Sitemap):
         )
 
 
-class AlbumSitemap(Sitemap):
+class AlbumSitemap(PortalSitemap):
     """The public photo albums; they carry no time of change, so no lastmod."""
 
     limit = SECTION_SIZE
 
     def items(self):
-        return Album.objects.published().only("slug")
+        return Album.objects.published(site_id=self.site_id).only("slug")
 
     def get_latest_lastmod(self):
         return None
 
 
-def sitemaps() -> dict[str, Sitemap]:
-    """Return the sections of the sitemap index."""
+def sitemaps(site_id: int) -> dict[str, Sitemap]:
+    """Return the sections of a portal's sitemap index."""
     return {
-        "pages": PageSitemap(),
-        "articles": ArticleSitemap(),
-        "categories": CategorySitemap(),
-        "archive": ArchiveMonthSitemap(),
-        "albums": AlbumSitemap(),
+        "pages": PageSitemap(site_id),
+        "articles": ArticleSitemap(site_id),
+        "categories": CategorySitemap(site_id),
+        "archive": ArchiveMonthSitemap(site_id),
+        "albums": AlbumSitemap(site_id),
     }

@@ -83,13 +83,15 @@ def display_settings(request):
 @cache_public_response(SITEMAPS.lifetime())
 def sitemap_index(request):
     """Return the sitemap index: one entry per page of each section."""
-    return sitemap_views.index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
+    return sitemap_views.index(
+        request, sitemaps=sitemaps(request.site.id), sitemap_url_name="sitemap_section"
+    )
 
 
 @cache_public_response(SITEMAPS.lifetime(), page_parameter="p")
 def sitemap_section(request, section):
     """Return one page of one section of the sitemap."""
-    return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
+    return sitemap_views.sitemap(request, sitemaps=sitemaps(request.site.id), section=section)
 
 
 @require_safe
@@ -139,7 +141,7 @@ def _print_css(name: str, address: str) -> tuple[str, str]:
 
 def print_css(request) -> tuple[str, str]:
     """Return the print stylesheet for the site's address as the request reached it."""
-    return _print_css(settings.PORTAL_NAME, f"{request.scheme}://{request.get_host()}")
+    return _print_css(request.portal.name, f"{request.scheme}://{request.get_host()}")
 
 
 @require_safe

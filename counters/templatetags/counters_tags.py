@@ -4,6 +4,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.sites import current_site_id
 from counters import selectors
 from counters.cache_policy import MOST_READ, VISIT_BLOCK
 from news.models import Article
@@ -41,7 +42,8 @@ def most_read(limit: int = 5):
     """Render the "Tin đọc nhiều" block: the most read public articles of the last days."""
     return MOST_READ.get(
         lambda: render_to_string(
-            "counters/most_read_block.html", {"articles": selectors.most_read(limit=limit)}
+            "counters/most_read_block.html",
+            {"articles": selectors.most_read(site_id=current_site_id(), limit=limit)},
         ),
         limit,
     )

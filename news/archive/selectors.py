@@ -39,20 +39,24 @@ def count_by_period(articles, *, kind: str) -> list[DateCount]:
     return [DateCount(row["period"], row["count"]) for row in rows]
 
 
-def day_counts(month: dt.date) -> list[DateCount]:
+def day_counts(month: dt.date, *, site_id: int) -> list[DateCount]:
     """Return the local days of a month that have public articles, with counts."""
     since, until = month_range(month)
-    articles = Article.objects.published().filter(published_at__gte=since, published_at__lt=until)
+    articles = (
+        Article.objects.published()
+        .of_portal(site_id)
+        .filter(published_at__gte=since, published_at__lt=until)
+    )
     return count_by_period(articles, kind="day")
 
 
-def recent_month_counts(*, months: int) -> list[DateCount]:
+def recent_month_counts(*, site_id: int, months: int) -> list[DateCount]:
     """Return the last months that have public articles, newest first, with counts.
 
     The window ends with the month of the newest article, so a portal that
     has not published lately still shows its last months.
     """
-    published = Article.objects.published()
+    published = Article.objects.published().of_portal(site_id)
     newest = published.order_by("-published_at").values_list("published_at", flat=True).first()
     if newest is None:
         return []
@@ -74,7 +78,7 @@ class YearCount:
     months: list[DateCount]
 
 
-def archive_years() -> list[YearCount]:
+def archive_years(*, site_id: int) -> list[YearCount]:
     """Return every local year that has public articles, newest first, with its months.
 
     One query over the whole archive, kept until the content changes: the
@@ -83,7 +87,7 @@ def archive_years() -> list[YearCount]:
 
     def compute() -> list[YearCount]:
         by_year: dict[int, list[DateCount]] = {}
-        for month in count_by_period(Article.objects.published(), kind="month"):
+        for month in count_by_period(Article.objects.published().of_portal(site_id), kind="month"):
             by_year.setdefault(month.date.year, []).append(month)
         return [
             YearCount(dt.date(year, 1, 1), sum(month.count for month in months), months)
@@ -93,9 +97,11 @@ def archive_years() -> list[YearCount]:
     return ARCHIVE_YEARS.get(compute)
 
 
-def nearest_dates(since: dt.datetime, until: dt.datetime) -> tuple[dt.date | None, dt.date | None]:
+def nearest_dates(
+    since: dt.datetime, until: dt.datetime, *, site_id: int
+) -> tuple[dt.date | None, dt.date | None]:
     """Return the local dates of the nearest public articles before since and from until on."""
-    published = Article.objects.published().order_by()
+    published = Article.objects.published().of_portal(site_id).order_by()
     before = (
         published.filter(published_at__lt=since)
         .order_by("-published_at")
@@ -124,7 +130,7 @@ class MonthSummary:
     next_month: dt.date | None
 
 
-def month_summary(month: dt.date) -> MonthSummary:
+def month_summary(month: dt.date, *, site_id: int) -> MonthSummary:
     """Return the summary of a local month, kept until the content changes.
 
     The month page and the calendar both show it, and the calendar of the
@@ -133,10 +139,10 @@ def month_summary(month: dt.date) -> MonthSummary:
     month = month.replace(day=1)
 
     def compute() -> MonthSummary:
-        before, after = nearest_dates(*month_range(month))
+        before, after = nearest_dates(*month_range(month), site_id=site_id)
         return MonthSummary(
             month=month,
-            days=day_counts(month),
+            days=day_counts(month, site_id=site_id),
             previous_month=before.replace(day=1) if before else None,
             next_month=after.replace(day=1) if after else None,
         )
@@ -154,9 +160,9 @@ class ArchiveCalendar:
     next_month: dt.date | None
 
 
-def archive_calendar(month: dt.date) -> ArchiveCalendar:
+def archive_calendar(month: dt.date, *, site_id: int) -> ArchiveCalendar:
     """Return the calendar of a local month from its summary."""
-    summary = month_summary(month)
+    summary = month_summary(month, site_id=site_id)
     month = summary.month
     counts = {day.date: day.count for day in summary.days}
     weeks = [

@@ -42,7 +42,7 @@ class ArchiveMixin(PageSizeMixin):
     allow_empty = True
 
     def get_queryset(self):
-        return selectors.listed_articles()
+        return selectors.listed_articles(site_id=self.request.site.id)
 
     def get_year(self):
         year = self.kwargs["year"]
@@ -70,7 +70,9 @@ class ArchiveMixin(PageSizeMixin):
             queryset,
             per_page,
             cache_key=f"archive:{period}",
-            rows=functools.partial(selectors.period_page, *self.get_period()),
+            rows=functools.partial(
+                selectors.period_page, *self.get_period(), site_id=self.request.site.id
+            ),
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             **kwargs,
@@ -101,7 +103,7 @@ class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
 
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
-        before, after = nearest_dates(*self.get_period())
+        before, after = nearest_dates(*self.get_period(), site_id=self.request.site.id)
         extra["previous_year"] = before and before.replace(month=1, day=1)
         extra["next_year"] = after and after.replace(month=1, day=1)
         return date_list, articles, extra
@@ -121,7 +123,7 @@ class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
 
     def get_summary(self) -> MonthSummary:
         """Return the month's days with counts and its nearest months, as the calendar has them."""
-        return month_summary(self.get_first_day())
+        return month_summary(self.get_first_day(), site_id=self.request.site.id)
 
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         days = self.get_summary().days
@@ -143,7 +145,9 @@ class ArticleDayArchiveView(ArchiveMixin, DayArchiveView):
     def get_dated_items(self):
         date_list, articles, extra = super().get_dated_items()
         # Step to the nearest days that have articles, not to empty neighbours.
-        extra["previous_day"], extra["next_day"] = nearest_dates(*day_range(extra["day"]))
+        extra["previous_day"], extra["next_day"] = nearest_dates(
+            *day_range(extra["day"]), site_id=self.request.site.id
+        )
         return date_list, articles, extra
 
 
@@ -153,7 +157,7 @@ class ArchiveIndexView(TemplateView):
     template_name = "news/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(years=archive_years(), **kwargs)
+        return super().get_context_data(years=archive_years(site_id=self.request.site.id), **kwargs)
 
 
 class CalendarMonthMixin:

@@ -8,10 +8,10 @@ from django.db.models import (
 from news.models import Album, Photo
 
 
-def albums_with_cover():
-    """Return the public albums, each with its photo count and `covers`: its first photo."""
+def albums_with_cover(*, site_id: int):
+    """Return the portal's public albums, each with its photo count and first photo (`covers`)."""
     return (
-        Album.objects.published()
+        Album.objects.published(site_id=site_id)
         .annotate(photo_count=Count("photos"))
         .prefetch_related(
             Prefetch("photos", queryset=Photo.objects.order_by("order", "id")[:1], to_attr="covers")
@@ -19,10 +19,10 @@ def albums_with_cover():
     )
 
 
-def latest_photos(*, limit: int) -> list[Photo]:
-    """Return the newest photos of public albums, with their album."""
+def latest_photos(*, site_id: int, limit: int) -> list[Photo]:
+    """Return the newest photos of the portal's public albums, with their album."""
     return list(
-        Photo.objects.filter(album__published=True)
+        Photo.objects.filter(album__site_id=site_id, album__published=True)
         .select_related("album")
         .order_by("-date", "-id")[:limit]
     )

@@ -12,13 +12,13 @@ class AlbumListView(ListView):
     template_name = "news/album_list.html"
 
     def get_queryset(self):
-        return selectors.albums_with_cover()
+        return selectors.albums_with_cover(site_id=self.request.site.id)
 
 
 class AlbumDetailView(DetailView):
     template_name = "news/album_detail.html"
 
     def get_queryset(self):
-        return Album.objects.published().prefetch_related(
+        return Album.objects.published(site_id=self.request.site.id).prefetch_related(
             Prefetch("photos", queryset=Photo.objects.order_by("order", "id"))
         )

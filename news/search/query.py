@@ -126,7 +126,7 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
     article's rank is annotated.
     """
 
-    articles = Article.objects.published(values["now"])
+    articles = Article.objects.published(values["now"]).of_portal(values["site_id"])
     if "category_id" in values:
         articles = articles.filter(category_id=values["category_id"])
     if "since" in values:
@@ -168,6 +168,7 @@ def _matches_query(
     return PreparedQuery(
         lambda **values: matching_articles(size, ranked=ranked, limit=limit, **values),
         now=dt.datetime,
+        site_id=int,
         **kinds,
     )
 
@@ -216,12 +217,13 @@ class Window:
 def find(
     terms: list[str],
     *,
+    site_id: int,
     category=None,
     start: dt.date | None = None,
     end: dt.date | None = None,
     by_date: bool = False,
 ) -> Matches:
-    """Return the public articles holding every term, best match first (or newest first).
+    """Return the portal's public articles holding every term, best match first (or newest first).
 
     The rank is the same on both databases: each term adds 4 if it is in the
     title, else 2 if it is in the lead, else 1; ties go to the newest. Only the
@@ -239,7 +241,9 @@ def find(
     since every article after the window's first month is in it.
     """
     cap = max_results()
-    values = _values(terms, category=category, start=start, end=end, by_date=by_date)
+    values = _values(
+        terms, site_id=site_id, category=category, start=start, end=end, by_date=by_date
+    )
     filters = tuple(name for name in FILTER_KINDS if name in values)
     window = None
     if has_vocabulary():
@@ -280,9 +284,13 @@ def find(
     return Matches(ids=[row[0] for row in listed], capped=len(rows) > cap)
 
 
-def _values(terms: list[str], *, category, start, end, by_date: bool) -> dict:
+def _values(terms: list[str], *, site_id: int, category, start, end, by_date: bool) -> dict:
     """Return the values of the parameters of matching_articles() for a search."""
-    values: dict = {"now": timezone.now(), **_term_values(terms, ranked=not by_date)}
+    values: dict = {
+        "now": timezone.now(),
+        "site_id": site_id,
+        **_term_values(terms, ranked=not by_date),
+    }
     if category is not None:
         values["category_id"] = category.pk
     # Bounds at local midnight keep the published_at index usable.
@@ -295,16 +303,24 @@ def _values(terms: list[str], *, category, start, end, by_date: bool) -> dict:
 
 
 def search_queryset(
-    terms: list[str], *, category=None, start=None, end=None, by_date: bool = False
+    terms: list[str],
+    *,
+    site_id: int,
+    category=None,
+    start=None,
+    end=None,
+    by_date: bool = False,
 ) -> QuerySet:
     """Return the queryset find() runs over every month, as the ORM builds it: to read its plan."""
-    values = _values(terms, category=category, start=start, end=end, by_date=by_date)
+    values = _values(
+        terms, site_id=site_id, category=category, start=start, end=end, by_date=by_date
+    )
     return matching_articles(len(terms), ranked=not by_date, limit=max_results() + 1, **values)
 
 
-def search_articles(terms: list[str], **options) -> list:
+def search_articles(terms: list[str], *, site_id: int, **options) -> list:
     """Return the articles find() lists, in its order (every one: for tests and scripts)."""
-    return articles_in_order(find(terms, **options).ids)
+    return articles_in_order(find(terms, site_id=site_id, **options).ids, site_id=site_id)
 
 
 @functools.lru_cache(maxsize=8)
@@ -317,7 +333,7 @@ def _articles_query(size: int) -> PreparedQuery:
     )
 
 
-def articles_in_order(ids: list[int]) -> list:
+def articles_in_order(ids: list[int], *, site_id: int) -> list:
     """Return the articles with these ids, with their categories, in the order of ids.
 
     This process keeps the articles it loaded until the content changes: the
@@ -336,4 +352,4 @@ def articles_in_order(ids: list[int]) -> list:
         for article in _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)}):
             kept.set(version, article.pk, article, SEARCH_ARTICLES.lifetime())
             found[article.pk] = article
-    return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found])
+    return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found], site_id=site_id)

@@ -1,5 +1,7 @@
 """The search page: matches, typo correction, highlighted titles and snippets."""
 
+import functools
+
 from django.views.generic import ListView
 
 from news import conf, selectors
@@ -16,7 +18,7 @@ class SearchView(ListView):
     context_object_name = "article_list"
 
     def get(self, request, *args, **kwargs):
-        self.form = SearchForm(request.GET or None, label_suffix="")
+        self.form = SearchForm(request.GET or None, label_suffix="", site_id=request.site.id)
         self.options = self.form.search_options() if self.form.is_valid() else None
         self.matches = query.Matches(ids=[], capped=False)
         self.corrected: list[str] | None = None
@@ -29,11 +31,12 @@ class SearchView(ListView):
         """Return the ids of the matches, correcting typos when nothing matches."""
         if self.options is None:
             return []
-        self.matches = query.find(**self.options)
+        site_id = self.request.site.id
+        self.matches = query.find(**self.options, site_id=site_id)
         if not self.matches.ids and vocabulary.has_vocabulary():
             corrected = vocabulary.corrected_terms(self.options["terms"])
             if corrected != self.options["terms"]:
-                found = query.find(**{**self.options, "terms": corrected})
+                found = query.find(**{**self.options, "terms": corrected}, site_id=site_id)
                 # Shown only when it finds public articles (see corrected_terms).
                 if found.ids:
                     self.matches, self.corrected = found, corrected
@@ -48,7 +51,7 @@ class SearchView(ListView):
             queryset,
             per_page,
             capped=self.matches.capped,
-            load=query.articles_in_order,
+            load=functools.partial(query.articles_in_order, site_id=self.request.site.id),
             **kwargs,
         )
 
@@ -65,7 +68,7 @@ class SearchView(ListView):
             searched=self.options is not None,
             typo_fallback=self.corrected is not None,
             corrected_query=" ".join(self.corrected or []),
-            search_categories=selectors.all_categories(),
+            search_categories=selectors.all_categories(site_id=self.request.site.id),
             query_suffix=f"&{params.urlencode()}" if params else "",
         )
         return context

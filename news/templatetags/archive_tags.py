@@ -5,6 +5,7 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
+from core.sites import current_site_id
 from news import links
 from news.archive import selectors
 from news.archive.dates import parse_year_month
@@ -19,7 +20,10 @@ RECENT_MONTHS = 12
 @register.inclusion_tag("includes/archive_months.html")
 def archive_months():
     """Render "Lưu trữ": the last months with articles, with counts."""
-    months = ARCHIVE_MONTHS.get(lambda: selectors.recent_month_counts(months=RECENT_MONTHS))
+    site_id = current_site_id()
+    months = ARCHIVE_MONTHS.get(
+        lambda: selectors.recent_month_counts(site_id=site_id, months=RECENT_MONTHS)
+    )
     return {"months": months}
 
 
@@ -60,7 +64,7 @@ def archive_calendar(context):
     block = context.template.engine.get_template("includes/archive_calendar.html")
 
     def render() -> str:
-        calendar = selectors.archive_calendar(month)
+        calendar = selectors.archive_calendar(month, site_id=current_site_id())
         return block.render(context.new({"calendar": calendar}))
 
     return ARCHIVE_CALENDAR.get(render, f"{month:%Y-%m}", timezone.localdate())
@@ -69,7 +73,7 @@ def archive_calendar(context):
 @register.inclusion_tag("includes/archive_calendar_table.html")
 def archive_month_calendar(month: dt.date):
     """Render a month's calendar table alone, for the calendar's own page."""
-    return {"calendar": selectors.archive_calendar(month)}
+    return {"calendar": selectors.archive_calendar(month, site_id=current_site_id())}
 
 
 @register.simple_tag(takes_context=True)
@@ -82,7 +86,8 @@ def archive_days(context, month: dt.date):
     block = context.template.engine.get_template("includes/archive_days.html")
 
     def render() -> str:
-        return block.render(context.new({"days": selectors.month_summary(month).days}))
+        summary = selectors.month_summary(month, site_id=current_site_id())
+        return block.render(context.new({"days": summary.days}))
 
     return ARCHIVE_DAYS.get(render, f"{month:%Y-%m}")
 

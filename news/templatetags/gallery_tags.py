@@ -2,6 +2,7 @@
 
 from django import template
 
+from core.sites import current_site_id
 from news.cache_policy import AGENCY_LINKS, LATEST_PHOTOS
 from news.gallery import selectors
 from news.models import Link
@@ -16,14 +17,16 @@ PHOTOS_SHOWN = 6
 @register.inclusion_tag("includes/links_block.html")
 def agency_links():
     """Render "Liên kết": a select opening the chosen site, and the same links as a list."""
-    links = AGENCY_LINKS.get(lambda: list(Link.objects.active()))
+    site_id = current_site_id()
+    links = AGENCY_LINKS.get(lambda: list(Link.objects.active(site_id=site_id)))
     return {"links": links}
 
 
 @register.inclusion_tag("includes/photos_block.html")
 def latest_photos():
     """Render "Hình ảnh": the newest photos, linking to their albums."""
-    photos = LATEST_PHOTOS.get(lambda: selectors.latest_photos(limit=PHOTOS_SHOWN))
+    site_id = current_site_id()
+    photos = LATEST_PHOTOS.get(lambda: selectors.latest_photos(site_id=site_id, limit=PHOTOS_SHOWN))
     return {"photos": photos}
 
 

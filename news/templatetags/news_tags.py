@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
+from core.sites import current_site_id
 from news.cache_policy import ARTICLE_ITEM, ITEM_FRAME, MENU, RELATED_ARTICLES
 from news.sanitize import public_html
 from news.selectors import all_categories
@@ -148,7 +149,8 @@ def main_menu(context):
         active = getattr(category, "pk", None)
     return MENU.get(
         lambda: render_to_string(
-            "includes/main_menu.html", {"active": active, "categories": all_categories()}
+            "includes/main_menu.html",
+            {"active": active, "categories": all_categories(site_id=current_site_id())},
         ),
         active,
     )
