@@ -40,6 +40,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from core.sites import current_site_id
 from counters import conf
 from counters.models import (
     ArticleDay,
@@ -58,6 +59,7 @@ from news.models import Article
 # Stand-ins for the moment and the article when the visibility rule is compiled once (see below).
 RULE_NOW = dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.UTC)
 RULE_ARTICLE = -7_654_321
+RULE_SITE = -7_654_322
 
 
 @dataclass(frozen=True)
@@ -178,20 +180,20 @@ def _visibility_rule() -> tuple[str, tuple]:
     which _is_public() replaces: compiling a queryset costs more than the
     whole counting statement.
     """
-    queryset = Article.objects.published(now=RULE_NOW).filter(pk=RULE_ARTICLE)
+    queryset = Article.objects.published(now=RULE_NOW).of_portal(RULE_SITE).filter(pk=RULE_ARTICLE)
     query = queryset.order_by().values("pk").query
     sql, params = query.get_compiler(connection=connection).as_sql()
-    if RULE_ARTICLE not in params:
-        raise ImproperlyConfigured("The visibility rule lost its article id parameter.")
+    if RULE_ARTICLE not in params or RULE_SITE not in params:
+        raise ImproperlyConfigured("The visibility rule lost its article or portal parameter.")
     return f"EXISTS ({sql})", tuple(params)
 
 
-def _is_public(article_id: int | None, now: dt.datetime) -> tuple[str, list]:
-    """Return an SQL expression (and its parameters) that is true if the article is public now."""
+def _is_public(article_id: int | None, now: dt.datetime, site_id: int) -> tuple[str, list]:
+    """Return an SQL expression (and its parameters): is the article public on the portal now?"""
     if article_id is None:
         return "TRUE", []
     sql, params = _visibility_rule()
-    stand_ins = {RULE_NOW: now, RULE_ARTICLE: article_id}
+    stand_ins = {RULE_NOW: now, RULE_ARTICLE: article_id, RULE_SITE: site_id}
     return sql, [stand_ins.get(param, param) for param in params]
 
 
@@ -203,6 +205,7 @@ def _fits_an_id(number: int) -> bool:
 
 def _record_in_postgresql(
     *,
+    site_id: int,
     visitor: uuid.UUID | None,
     article_id: int | None,
     new_visitor_address: str | None,
@@ -210,7 +213,7 @@ def _record_in_postgresql(
 ) -> Hit:
     if article_id is not None and not _fits_an_id(article_id):
         return Hit(public=False)
-    public_sql, public_params = _is_public(article_id, now)
+    public_sql, public_params = _is_public(article_id, now, site_id)
     limit, period = conf.flood_limit()
     # A fresh random id tells whether *this* request started the visit (see _touch_presence).
     proposed = uuid.uuid4()
@@ -292,6 +295,7 @@ def record_hit(
     visitor: uuid.UUID | None,
     new_visitor_address: str | None = None,
     now: dt.datetime | None = None,
+    site_id: int | None = None,
 ) -> Hit:
     """Count a request of the visitor for the article's page (None: another page); read the numbers.
 
@@ -303,16 +307,19 @@ def record_hit(
     public (Hit.public is False), nor read for a flooding visitor (Hit.flooded).
     """
     now = now or timezone.now()
+    # An article of another portal is no article here (the portal being served by default).
+    site_id = current_site_id() if site_id is None else site_id
     if not conf.new_visitors_per_minute():
         new_visitor_address = None
     if connection.vendor == "postgresql" and conf.database_function():
         return _record_in_postgresql(
+            site_id=site_id,
             visitor=visitor,
             article_id=article_id,
             new_visitor_address=new_visitor_address,
             now=now,
         )
-    public = Article.objects.published(now=now)
+    public = Article.objects.published(now=now).of_portal(site_id)
     if article_id is not None and not public.filter(pk=article_id).exists():
         return Hit(public=False)
     hit = Hit()

@@ -88,6 +88,7 @@ class CountingView(View):
         """Record the request if it counts; return the hit and a new visitor's id to remember."""
         visitor, is_new = visitor_id(request) if is_countable(request) else (None, False)
         hit = services.record_hit(
+            site_id=request.site.id,
             article_id=article_id,
             visitor=visitor,
             # Only a visitor without a valid cookie draws on its address's allowance.

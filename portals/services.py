@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from core.sites import FIRST_SITE_ID
 from portals.models import HostName, Portal, normalise_host, validate_host_name
 from portals.selectors import first_hosts, forget_portals
 
@@ -66,9 +68,14 @@ def ensure_first_portal(*, site_model=Site, portal_model=Portal, host_model=Host
         return
     hosts = first_hosts()
     profile = settings_profile()
-    site, _created = site_model.objects.update_or_create(
-        pk=1, defaults={"domain": hosts[0], "name": profile["name"][:50]}
+    site, created = site_model.objects.update_or_create(
+        pk=FIRST_SITE_ID, defaults={"domain": hosts[0], "name": profile["name"][:50]}
     )
+    if created:
+        # A row given its id: the next Site must not be handed that id again (PostgreSQL).
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [site_model]):
+                cursor.execute(sql)
     portal = portal_model.objects.create(site_id=site.pk, **profile)
     host_model.objects.bulk_create(
         host_model(name=host, portal_id=portal.pk)

@@ -1,0 +1,176 @@
+"""One portal never shows another's content: a crawl of portal A looking for portal B's markers.
+
+Portal A answers on testserver (the first portal), portal B on
+phuong-1.localhost. B holds public and hidden articles, an album, a link and
+an attachment, all carrying marker words; the crawl of A is seeded with every
+URL pattern filled with B's slugs, ids and dates as well as A's own.
+"""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from news.models import Album, Attachment, Category, Link
+from news.portals import add_portal
+from news.services import add_photos
+from news.text import fold
+from tests.news.documents import pdf_bytes, upload
+from tests.news.test_gallery import jpeg
+from tests.news.test_leaks import crawl, hidden_states, seeds_for
+
+pytestmark = pytest.mark.django_db
+
+WARD = "phuong-1.localhost"
+
+
+@pytest.fixture
+def ward(settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, WARD, "phuong-2.localhost"]
+    return add_portal(domain=WARD, name="Cổng thông tin điện tử Phường 1", agency="UBND Phường 1")
+
+
+@pytest.fixture
+def two_portals(ward, make_article, category):
+    """Public articles on A; on B public and hidden articles, an album, a link, a file."""
+    now = timezone.now()
+    public = [
+        make_article(
+            title=f"Tin thành phố số {n}", published_at=now - dt.timedelta(days=n, hours=1)
+        )
+        for n in range(5)
+    ]
+    ward_category = Category.objects.get(site_id=ward.pk, order=1)
+    ward_articles = {}
+    for marker, fields in {"wardpublic": {}, **hidden_states(now)}.items():
+        article = make_article(
+            site_id=ward.pk,
+            title=f"{marker} Tin phường",
+            lead=f"Sapo {marker}",
+            body=f"<p>Nội dung {marker}</p>",
+            byline=f"Tác giả {marker}",
+            category=ward_category,
+            **{"published_at": now - dt.timedelta(days=1), **fields},
+        )
+        document = Attachment(
+            article=article,
+            title=f"Tệp {marker}",
+            file=upload(f"Tài liệu {marker}.pdf", pdf_bytes() + f"tep mat {marker}".encode()),
+        )
+        document.save()
+        ward_articles[marker] = (article, document)
+    album = Album.objects.create(
+        site_id=ward.pk, title="Lễ hội phường", description="motaalbumphuong"
+    )
+    add_photos(album=album, uploads=[jpeg()], alt_text="anhphuong")
+    Link.objects.create(site_id=ward.pk, title="lienketphuong", url="https://phuong1.example/")
+    return public, ward_articles, album
+
+
+def ward_needles(ward_articles) -> list[str]:
+    texts = [
+        "motaalbumphuong",
+        "lienketphuong",
+        "anhphuong",
+        fold("Cổng thông tin điện tử Phường 1"),
+    ]
+    for article, document in ward_articles.values():
+        texts += [
+            fold(article.title),
+            fold(article.lead),
+            fold(article.byline),
+            fold(document.original_name),
+        ]
+    return texts
+
+
+def test_a_crawl_of_the_city_portal_finds_nothing_of_the_ward_portal(two_portals):
+    public, ward_articles, album = two_portals
+    texts = ward_needles(ward_articles)
+    # Every pattern filled with both portals' values: the ward's slugs and ids are tried on A.
+    seeds = [*seeds_for(public, ward_articles), album.get_absolute_url()]
+    seen, leaks = set(), []
+    for url, response, content in crawl(Client(), seeds):
+        seen.add(url)
+        assert response.status_code < 500, url
+        folded = fold(content.decode("utf-8", "replace"))
+        found = [text for text in texts if text in folded]
+        if found:
+            leaks.append((url, found))
+    assert not leaks, leaks
+    for article in public:
+        assert article.get_absolute_url() in seen
+    ward_article, document = ward_articles["wardpublic"]
+    assert ward_article.get_absolute_url() in seen
+    assert document.get_absolute_url() in seen
+
+
+def test_the_ward_portal_shows_its_own_articles_and_not_the_citys(two_portals):
+    public, ward_articles, album = two_portals
+    client = Client(HTTP_HOST=WARD)
+    home = client.get("/").content.decode()
+    assert "wardpublic Tin phường" in home
+    assert "Cổng thông tin điện tử Phường 1" in home
+    assert "Tin thành phố số 0" not in home
+    article, document = ward_articles["wardpublic"]
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get(document.get_absolute_url()).status_code == 200
+    assert client.get(album.get_absolute_url()).status_code == 200
+    assert client.get(public[0].get_absolute_url()).status_code == 404
+    assert client.get(public[0].get_print_url()).status_code == 404
+    assert "wardpublic" in client.get("/tim-kiem/?q=wardpublic").content.decode()
+    assert "Tin thành phố" not in client.get("/tim-kiem/?q=thanh+pho").content.decode()
+
+
+def test_the_same_path_on_two_hosts_keeps_two_pages_in_the_page_cache(two_portals, settings):
+    settings.PAGE_CACHE = True
+    city, ward = Client(), Client(HTTP_HOST=WARD)
+    for _ in range(3):
+        assert "Tin thành phố số 0" in city.get("/").content.decode()
+        ward_home = ward.get("/").content.decode()
+        assert "wardpublic Tin phường" in ward_home
+        assert "Tin thành phố số 0" not in ward_home
+
+
+def test_a_change_on_one_portal_leaves_the_others_cached_pages_alone(two_portals):
+    from core.caching import content_version
+    from core.sites import site_activated
+
+    _public, ward_articles, _album = two_portals
+    ward_id = ward_articles["wardpublic"][0].site_id
+    city_before = content_version()
+    with site_activated(ward_id):
+        ward_before = content_version()
+    make = ward_articles["wardpublic"][0]
+    make.title = "wardpublic Tin phường đã sửa"
+    make.save()
+    assert content_version() == city_before
+    with site_activated(ward_id):
+        assert content_version() != ward_before
+
+
+def test_a_category_slug_of_another_portal_is_not_found(two_portals):
+    ward_category = Category.objects.filter(site_id=two_portals[1]["wardpublic"][0].site_id).first()
+    assert not Category.objects.filter(site_id=1, slug=ward_category.slug).exists()
+    assert Client().get(ward_category.get_absolute_url()).status_code == 404
+    assert Client().get(f"/rss/{ward_category.slug}/").status_code == 404
+    assert Client().get(f"/tim-kiem/?q=tin&category={ward_category.slug}").status_code == 400
+
+
+def test_the_counting_endpoint_refuses_an_article_of_another_portal(two_portals):
+    article, _ = two_portals[1]["wardpublic"]
+    url = f"/dem/bai-viet/{article.pk}/"
+    json = {"data": "{}", "content_type": "application/json"}
+    assert Client().post(url, **json).status_code == 404
+    assert Client(HTTP_HOST=WARD).post(url, **json).status_code == 200
+
+
+def test_the_same_slug_can_live_on_two_portals(two_portals, make_article):
+    article, _ = two_portals[1]["wardpublic"]
+    twin = make_article(title=article.title, byline="Tác giả thành phố")
+    assert twin.slug == article.slug
+    city = Client().get(twin.get_absolute_url()).content.decode()
+    ward = Client(HTTP_HOST=WARD).get(article.get_absolute_url()).content.decode()
+    assert "Tác giả thành phố" in city and "Tác giả wardpublic" not in city
+    assert "Tác giả wardpublic" in ward and "Tác giả thành phố" not in ward
