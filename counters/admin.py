@@ -11,11 +11,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from core.sites import current_site_id
 from counters import selectors, services
 from counters.charts import bar_chart
 from counters.models import Statistics
 from news.models import Article
+from portals.admin import request_site_id
 
 CHART_PERIODS = (30, 90)
 
@@ -43,6 +43,11 @@ class CorrectionForm(forms.Form):
     )
     total = forms.IntegerField(label="Số đúng", min_value=0, max_value=2**63 - 1)
 
+    def __init__(self, *args, site_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The portal whose articles the form looks up: another portal's id or slug is unknown.
+        self.site_id = site_id
+
     def clean_article(self):
         key = self.cleaned_data["article"].strip()
         if not key:
@@ -51,7 +56,7 @@ class CorrectionForm(forms.Form):
         # str.isdigit() accepts "²", which int() refuses: let a form field decide what an id is.
         with contextlib.suppress(ValidationError):
             match |= Q(pk=ARTICLE_ID.clean(key))
-        articles = list(Article.objects.filter(match)[:2])
+        articles = list(Article.objects.filter(match, site_id=self.site_id)[:2])
         if not articles:
             raise ValidationError("Không có bài viết nào có mã số hoặc đường dẫn này.")
         if len(articles) > 1:
@@ -91,7 +96,7 @@ class StatisticsAdmin(StaffOnly, admin.ModelAdmin):
         """Let a superuser replace the site's total visits or an article's total views."""
         if not request.user.is_superuser:
             raise PermissionDenied
-        form = CorrectionForm(request.POST or None)
+        form = CorrectionForm(request.POST or None, site_id=request_site_id(request))
         if request.method == "POST" and form.is_valid():
             article, total = form.cleaned_data["article"], form.cleaned_data["total"]
             if article is None:
@@ -127,7 +132,7 @@ class StatisticsAdmin(StaffOnly, admin.ModelAdmin):
             "days": days,
             "views_in_period": selectors.daily_views_total(days=days, today=today),
             "most_read": selectors.most_read_with_totals(
-                site_id=current_site_id(), days=days, limit=20, today=today
+                site_id=request_site_id(request), days=days, limit=20, today=today
             ),
             "correction_url": (
                 reverse("admin:counters_statistics_correct") if request.user.is_superuser else None

@@ -28,10 +28,23 @@ from news.gallery import admin as gallery_admin  # noqa: F401  (registers the al
 from news.models import Article, Attachment, Category, Link
 from news.services import Action
 from news.uploads.images import open_validated_image
+from portals.admin import (
+    PortalChildInline,
+    PortalContentAdmin,
+    PortalSlugFormMixin,
+    request_site_id,
+)
+
+
+class CategoryAdminForm(PortalSlugFormMixin, forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "slug", "order", "description"]
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(PortalContentAdmin, admin.ModelAdmin):
+    form = CategoryAdminForm
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -47,7 +60,7 @@ class PictureField(forms.ImageField):
         return file
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(PortalSlugFormMixin, forms.ModelForm):
     # Set by ArticleAdmin.get_form: the workflow depends on who submits and which button.
     user = None
     action = None
@@ -162,8 +175,9 @@ class AttachmentFileWidget(AdminFileWidget):
         return None
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(PortalChildInline, admin.TabularInline):
     model = Attachment
+    portal_lookup = "article__site_id"
     extra = 1
     fields = ["file", "title", "order", "kind", "size_display"]
     formfield_overrides = {models.FileField: {"widget": AttachmentFileWidget}}
@@ -250,7 +264,9 @@ class CreatorFilter(admin.SimpleListFilter):
     parameter_name = "nguoi_tao"
 
     def lookups(self, request, model_admin):
-        creators = Article.history.filter(history_type="+", history_user__isnull=False)
+        creators = Article.history.filter(
+            history_type="+", history_user__isnull=False, site_id=request_site_id(request)
+        )
         users = (
             get_user_model()
             .objects.filter(pk__in=creators.values("history_user"))
@@ -279,7 +295,7 @@ ACTION_MESSAGES = {
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
     form = ArticleAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "status_label", "category", "published_at", "published_by"]
@@ -485,7 +501,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(PortalContentAdmin, admin.ModelAdmin):
     list_display = ["title", "url", "order", "active"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_editable = ["order", "active"]

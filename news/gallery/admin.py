@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from news.models import Album, Photo
 from news.services import add_photos
 from news.uploads.images import open_validated_image
+from portals.admin import PortalChildInline, PortalContentAdmin, PortalSlugFormMixin
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -27,7 +28,7 @@ class MultipleImageField(forms.FileField):
         return [super(MultipleImageField, self).clean(file, initial) for file in files]
 
 
-class AlbumAdminForm(forms.ModelForm):
+class AlbumAdminForm(PortalSlugFormMixin, forms.ModelForm):
     new_photos = MultipleImageField(
         label="Tải thêm ảnh",
         required=False,
@@ -65,8 +66,9 @@ class AlbumAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(PortalChildInline, admin.TabularInline):
     model = Photo
+    portal_lookup = "album__site_id"
     fields = ["preview", "caption", "alt_text", "date", "order"]
     readonly_fields = ["preview"]
     extra = 0
@@ -83,7 +85,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(admin.ModelAdmin):
+class AlbumAdmin(PortalContentAdmin, admin.ModelAdmin):
     form = AlbumAdminForm
     inlines = [PhotoInline]
     list_display = ["title", "date", "photo_count", "order", "published"]

@@ -1,5 +1,6 @@
 """Image upload endpoint of the rich-text editor."""
 
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -17,6 +18,11 @@ EDITOR_IMAGE_WIDTH = 1600
 @staff_member_required
 def editor_image_upload(request):
     """Store an image pasted or dropped into the editor, answering as CKEditor 5 expects."""
+    if not admin.site.has_permission(request):
+        # Staff of another portal: the admin of this host is not theirs, nor its uploads.
+        return JsonResponse(
+            {"error": {"message": _("Bạn không phải cán bộ của cổng này.")}}, status=403
+        )
     uploaded = request.FILES.get("upload")
     if uploaded is None:
         return JsonResponse({"error": {"message": _("Không có tệp nào được gửi lên.")}}, status=400)
