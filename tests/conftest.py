@@ -40,6 +40,28 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def staff_of_the_first_portal():
+    """Make every staff account a test creates one of the first portal's staff, as the
+    migration made those of a single-portal installation: the admin lets staff in on
+    their own portals only. Tests of other portals set a user's portals themselves."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save
+
+    def join_first_portal(sender, instance, created, raw=False, **kwargs):
+        if created and instance.is_staff and not raw:
+            from portals.models import Portal
+
+            portal = Portal.objects.filter(pk=1).first()
+            if portal is not None:
+                portal.staff.add(instance)
+
+    user_model = get_user_model()
+    post_save.connect(join_first_portal, sender=user_model, dispatch_uid="staff-first-portal")
+    yield
+    post_save.disconnect(sender=user_model, dispatch_uid="staff-first-portal")
+
+
 @pytest.fixture
 def category(db):
     return Category.objects.create(name="Tin tức về cải cách Thủ tục hành chính", order=1)
