@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from core.sites import FIRST_SITE_ID
-from portals.models import HostName, Portal, normalise_host, validate_host_name
+from portals.models import HostName, Portal, validate_host_name
 from portals.selectors import first_hosts, forget_portals
 
 
@@ -16,7 +16,8 @@ def clean_host_names(names: list[str]) -> list[str]:
     """Return the names normalised, or raise ValidationError naming the bad or taken one."""
     cleaned = []
     for raw in names:
-        name = normalise_host(raw)
+        # Case and a trailing dot are how a name is written; a port or a scheme is a mistake.
+        name = raw.strip().lower().rstrip(".")
         validate_host_name(name)
         if name in cleaned:
             continue
