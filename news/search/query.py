@@ -199,10 +199,12 @@ class Window:
     articles: int
 
     @classmethod
-    def holding(cls, articles: float, now: dt.datetime) -> Window | None:
+    def holding(cls, articles: float, now: dt.datetime, *, site_id: int) -> Window | None:
         """Return the fewest last months that hold that many articles, None if only all do."""
         current, held = month_lexeme(now), 0
-        months = [(month, count) for month, count in month_counts() if month <= current]
+        months = [
+            (month, count) for month, count in month_counts(site_id=site_id) if month <= current
+        ]
         for month, count in months[:-1]:
             held += count
             if held >= articles:
@@ -247,15 +249,17 @@ def find(
     filters = tuple(name for name in FILTER_KINDS if name in values)
     window = None
     if has_vocabulary():
-        held = held_counts(terms)
+        held = held_counts(terms, site_id=site_id)
         if not all(held):
             return Matches(ids=[], capped=False)
-        articles = sum(n for _, n in month_counts())
+        articles = sum(n for _, n in month_counts(site_id=site_id))
         rarest = min(held, default=articles)
         if not rarest:
             return Matches(ids=[], capped=False)
         if not filters and rarest < WINDOW_BELOW_SHARE * articles:
-            window = Window.holding((cap + 1) * WINDOW_MARGIN * articles / rarest, values["now"])
+            window = Window.holding(
+                (cap + 1) * WINDOW_MARGIN * articles / rarest, values["now"], site_id=site_id
+            )
 
     def matches(window: Window | None) -> list:
         query = _matches_query(
@@ -274,7 +278,7 @@ def find(
     while window is not None and len(rows) <= cap:
         # The share of matches found in the window says how many articles hold enough.
         needed = (cap + 1) * WINDOW_MARGIN * window.articles / max(len(rows), 1)
-        wider = Window.holding(needed, values["now"])
+        wider = Window.holding(needed, values["now"], site_id=site_id)
         window = wider if wider is not None and wider.articles > window.articles else None
         rows = matches(window)
     listed = rows[:cap]

@@ -34,7 +34,7 @@ class SearchView(ListView):
         site_id = self.request.site.id
         self.matches = query.find(**self.options, site_id=site_id)
         if not self.matches.ids and vocabulary.has_vocabulary():
-            corrected = vocabulary.corrected_terms(self.options["terms"])
+            corrected = vocabulary.corrected_terms(self.options["terms"], site_id=site_id)
             if corrected != self.options["terms"]:
                 found = query.find(**{**self.options, "terms": corrected}, site_id=site_id)
                 # Shown only when it finds public articles (see corrected_terms).

@@ -1,8 +1,8 @@
 """What PostgreSQL's vocabulary of the articles says: word and month counts, typo corrections.
 
 The table (schema.VOCABULARY_TABLE) holds every word of every article, and
-every month of publication, with its number of articles, kept by triggers
-(migrations 0007 and 0008). SQLite has none: has_vocabulary() says which.
+every month of publication, with its number of articles in each portal, kept
+by triggers (migrations 0007, 0008 and 0013). SQLite has none: has_vocabulary() says which.
 """
 
 from __future__ import annotations
@@ -26,30 +26,30 @@ def has_vocabulary() -> bool:
 _HELD_SQL = f"""
 SELECT query.word, coalesce(held.articles, 0)
 FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}'::regconfig, %s))) AS query (word)
-LEFT JOIN {VOCABULARY_TABLE} AS held ON held.word = query.word
+LEFT JOIN {VOCABULARY_TABLE} AS held ON held.site_id = %s AND held.word = query.word
 """  # noqa: S608  (names of our own, no input)
 _MONTHS_SQL = (
     f"SELECT word, articles FROM {VOCABULARY_TABLE} "  # noqa: S608
-    rf"WHERE word LIKE '\{MONTH_PREFIX}%' AND articles > 0"
+    rf"WHERE site_id = %s AND word LIKE '\{MONTH_PREFIX}%%' AND articles > 0"
 )
 
 
-def month_counts() -> list[tuple[str, int]]:
-    """Return the lexeme of every month with articles and their number, newest first.
+def month_counts(*, site_id: int) -> list[tuple[str, int]]:
+    """Return the lexeme of every month with the portal's articles and their number, newest first.
 
     PostgreSQL only; read once per content version.
     """
 
     def read():
         with connection.cursor() as cursor:
-            cursor.execute(_MONTHS_SQL)
+            cursor.execute(_MONTHS_SQL, [site_id])
             return sorted(cursor.fetchall(), reverse=True)
 
     return SEARCH_MONTHS.get(read)
 
 
-def held_counts(terms: list[str]) -> list[int]:
-    """Return the number of articles holding each word of the terms (PostgreSQL).
+def held_counts(terms: list[str], *, site_id: int) -> list[int]:
+    """Return the number of the portal's articles holding each word of the terms (PostgreSQL).
 
     The words are those the database reads in the terms, the ones a search
     matches, whatever its parser and case rules make of a term that Python
@@ -59,7 +59,7 @@ def held_counts(terms: list[str]) -> list[int]:
 
     def read():
         with connection.cursor() as cursor:
-            cursor.execute(_HELD_SQL, [text])
+            cursor.execute(_HELD_SQL, [text, site_id])
             return [n for _, n in cursor.fetchall()]
 
     return SEARCH_HELD_WORDS.get(read, text)
@@ -72,7 +72,7 @@ SELECT (
     SELECT near.word FROM (
         SELECT word, articles, word <-> typed.term AS distance
         FROM {VOCABULARY_TABLE}
-        WHERE articles > 0 AND word NOT LIKE '\\_%%'
+        WHERE site_id = %s AND articles > 0 AND word NOT LIKE '\\_%%'
         ORDER BY word <-> typed.term
         LIMIT 10
     ) AS near
@@ -87,14 +87,14 @@ ORDER BY typed.position
 MAX_TYPO_DISTANCE = 0.7
 
 
-def corrected_terms(terms: list[str]) -> list[str]:
-    """Return the terms with each one no article holds replaced by the nearest word that is held.
+def corrected_terms(terms: list[str], *, site_id: int) -> list[str]:
+    """Return the terms with each one no article of the portal holds replaced by the nearest held.
 
     PostgreSQL only (see has_vocabulary()). A term with no word near enough
     stays as it is. The vocabulary holds the words of every article, drafts
     too: show a correction only when its search finds public articles.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_CORRECTION_SQL, [MAX_TYPO_DISTANCE, terms])
+        cursor.execute(_CORRECTION_SQL, [site_id, MAX_TYPO_DISTANCE, terms])
         nearest = [row[0] for row in cursor.fetchall()]
     return [word or term for term, word in zip(terms, nearest, strict=True)]

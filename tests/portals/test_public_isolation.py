@@ -174,3 +174,18 @@ def test_the_same_slug_can_live_on_two_portals(two_portals, make_article):
     ward = Client(HTTP_HOST=WARD).get(article.get_absolute_url()).content.decode()
     assert "Tác giả thành phố" in city and "Tác giả wardpublic" not in city
     assert "Tác giả wardpublic" in ward and "Tác giả thành phố" not in ward
+
+
+@pytest.mark.postgresql
+def test_typo_corrections_come_from_the_portals_own_words(ward, make_article, category):
+    make_article(title="Khánh thành cầu Trà Kha")
+    ward_category = Category.objects.get(site_id=ward.pk, order=1)
+    make_article(site_id=ward.pk, category=ward_category, title="Vệ sinh kênh Cả Vĩnh")
+    city, ward_client = Client(), Client(HTTP_HOST=WARD)
+    # "thanh" with a typo: the city holds "thanh" (khánh thành), the ward does not.
+    assert city.get("/tim-kiem/?q=khanh+thamh").context["typo_fallback"]
+    ward_page = ward_client.get("/tim-kiem/?q=khanh+thamh")
+    assert not ward_page.context["typo_fallback"]
+    assert "Khánh thành" not in ward_page.content.decode()
+    assert ward_client.get("/tim-kiem/?q=kenh+ca+vinh").context["page_obj"].paginator.count == 1
+    assert city.get("/tim-kiem/?q=kenh+ca+vinh").context["page_obj"].paginator.count == 0
