@@ -59,6 +59,12 @@ class PortalAdminSite(admin.AdminSite):
     site_title = gettext_lazy("Quản trị cổng thông tin")
     index_title = gettext_lazy("Quản trị nội dung")
 
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        # Not with @admin.register: this module is imported while admin.site is being made,
+        # and reaching admin.site from here would make (and register on) a second site.
+        self.register(Portal, PortalAdmin)
+
     def has_permission(self, request):
         return super().has_permission(request) and is_portal_staff(request)
 
@@ -225,7 +231,6 @@ class SuperuserOnly:
         return self.has_module_permission(request)
 
 
-@admin.register(Portal)
 class PortalAdmin(SuperuserOnly, admin.ModelAdmin):
     """Profiles, host names and staff of the portals; portals are made with add_site."""
 
