@@ -239,6 +239,26 @@ class Article(SluggedModel):
         help_text=_("Tiêu đề, sapo và nội dung viết thường, bỏ dấu; tự tạo khi lưu."),
     )
 
+    # Shared news: this row shows another portal's article on this portal, its
+    # text kept in step with the original's (news.services.republish_article).
+    original = models.ForeignKey(
+        "self",
+        verbose_name=_("bài gốc"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="republications",
+        help_text=_("Bài của cổng khác mà cổng này đăng lại; nội dung theo bài gốc."),
+    )
+    original_url = models.URLField(
+        _("địa chỉ bài gốc"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("Địa chỉ đầy đủ của bài gốc trên cổng của nó: liên kết chuẩn (canonical)."),
+    )
+
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(
         verbose_name=_("lịch sử bài viết"),
@@ -256,7 +276,12 @@ class Article(SluggedModel):
         # expires_at is carried in the listing indexes (PostgreSQL; ignored elsewhere) so
         # that counts, outlines and offsets over public articles are index-only scans.
         constraints = [
-            models.UniqueConstraint(fields=["site", "slug"], name="article_site_slug_unique")
+            models.UniqueConstraint(fields=["site", "slug"], name="article_site_slug_unique"),
+            models.UniqueConstraint(
+                fields=["site", "original"],
+                condition=Q(original__isnull=False),
+                name="article_republished_once",
+            ),
         ]
         indexes = [
             models.Index(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -19,8 +20,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from news.models import Album, Article, Photo
+from news.models import Album, Article, Category, Photo
 from news.uploads.images import open_validated_image, reencode, renditions
+from portals.selectors import profile
 
 Status = Article.Status
 PUBLISH_PERMISSION = "news.publish_article"
@@ -372,3 +374,87 @@ def add_photos(
             storage.delete(name)
         raise
     return photos
+
+
+# --- Shared news: one portal's article shown on another ------------------------
+
+# What a re-published article takes from its original, kept in step on every save.
+MIRRORED_FIELDS = (
+    "title",
+    "lead",
+    "body",
+    "byline",
+    "image",
+    "image_alt",
+    "image_renditions",
+    "expires_at",
+)
+
+
+def original_address(article: Article) -> str:
+    """Return the absolute URL of an article on its own portal."""
+    portal = profile(article.site_id)
+    scheme = "https" if settings.HTTPS else "http"
+    return f"{scheme}://{portal.domain}{article.get_absolute_url()}"
+
+
+def _mirror(copy: Article, original: Article) -> None:
+    for field in MIRRORED_FIELDS:
+        setattr(copy, field, getattr(original, field))
+    copy.source = profile(original.site_id).name
+    copy.original_url = original_address(original)
+
+
+def may_republish(*, user: User, site_id: int) -> bool:
+    """Return True if the user may choose other portals' articles for this portal."""
+    if not can_publish(user):
+        return False
+    return user.is_superuser or user.portals.filter(pk=site_id).exists()
+
+
+@transaction.atomic
+def republish_article(*, article: Article, site_id: int, category: Category, user: User) -> Article:
+    """Show another portal's public article on this one, in one of its categories.
+
+    The copy names its source portal and links to the original as canonical;
+    its text follows the original's (sync_republications). An approver of
+    the portal chooses it: nothing is shared by default.
+    """
+    if not may_republish(user=user, site_id=site_id):
+        raise PermissionDenied(_("Chỉ người duyệt của cổng này được đăng lại bài của cổng khác."))
+    original = article.original or article
+    if original.site_id == site_id:
+        raise ValidationError(_("Bài này đã thuộc cổng này."), code="same_portal")
+    if not original.is_public():
+        raise ValidationError(_("Chỉ đăng lại được bài đang công khai."), code="not_public")
+    if category.site_id != site_id:
+        raise ValidationError(_("Chuyên mục không thuộc cổng này."), code="other_category")
+    if Article.objects.filter(site_id=site_id, original=original).exists():
+        raise ValidationError(_("Cổng này đã đăng lại bài này."), code="already_shared")
+    copy = Article(
+        site_id=site_id,
+        category=category,
+        original=original,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+        published_by=user if user.is_authenticated else None,
+    )
+    _mirror(copy, original)
+    copy._change_reason = "Đăng lại từ cổng khác"
+    copy.save()
+    return copy
+
+
+def sync_republications(original: Article) -> None:
+    """Bring the article's re-published copies in step with it; take them down if it went.
+
+    A copy taken down stays down when the original comes back: its portal's
+    approver shares it again if they want it.
+    """
+    copies = list(Article.objects.filter(original=original))
+    for copy in copies:
+        _mirror(copy, original)
+        if original.status != Status.PUBLISHED:
+            copy.status = Status.UNPUBLISHED
+        copy._change_reason = "Theo bài gốc"
+        copy.save()

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from core.caching import bump_content_version
+from news import services
 from news.models import Album, Article, Attachment, Category, Link, Photo
 
 # Sent by load_demo once the demo's articles and albums are in, with `stdout`: an app
@@ -63,3 +64,10 @@ def photo_deleted(sender, instance, **kwargs):
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+
+
+@receiver(post_save, sender=Article)
+def original_saved(sender, instance, raw=False, **kwargs):
+    """Keep the article's copies on other portals in step with it."""
+    if not raw and instance.original_id is None:
+        services.sync_republications(instance)

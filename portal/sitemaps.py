@@ -52,6 +52,8 @@ class ArticleSitemap(PortalSitemap):
         return (
             Article.objects.published()
             .of_portal(self.site_id)
+            # A re-published article's canonical address is its original's.
+            .filter(original__isnull=True)
             .newest_first()
             .only("slug", "updated_at", "published_at")
         )

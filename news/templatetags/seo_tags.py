@@ -37,7 +37,9 @@ def article_meta(context, article):
         values = {
             "article": article,
             "portal": context.get("portal"),
-            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            # A re-published article points search engines to its original.
+            "canonical_url": article.original_url
+            or request.build_absolute_uri(article.get_absolute_url()),
             "image": share_image(article, request=request),
             "structured_data": article_structured_data(article, request=request),
         }
