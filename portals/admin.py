@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
-from django.urls import reverse
+from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -67,6 +68,38 @@ class PortalAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return super().has_permission(request) and is_portal_staff(request)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        for position, pattern in enumerate(urls):
+            if getattr(pattern, "name", None) == "view_on_site":
+                urls[position] = path(
+                    "r/<int:content_type_id>/<path:object_id>/",
+                    self.admin_view(self.view_on_site),
+                    name="view_on_site",
+                )
+        return urls
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """contrib.contenttypes' shortcut, for the portal's own content only.
+
+        The stock view finds any row by its id and redirects to its address on
+        its own portal's domain: another portal's draft would show its slug.
+        """
+        from django.contrib.contenttypes.models import ContentType
+        from django.contrib.contenttypes.views import shortcut
+
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None and has_site(model):
+                mine = model._default_manager.filter(
+                    pk=object_id, site_id=request_site_id(request)
+                ).exists()
+                if not mine:
+                    raise Http404
+        except (ContentType.DoesNotExist, ValueError, ValidationError) as error:
+            raise Http404 from error
+        return shortcut(request, content_type_id, object_id)
 
     def each_context(self, request):
         context = super().each_context(request)

@@ -353,3 +353,59 @@ def test_existing_staff_become_staff_of_the_first_portal(db, django_user_model):
     migration.staff_to_first_portal(apps, None)
     assert list(Portal.objects.get(pk=1).staff.all()) == [staff]
     assert not reader.portals.exists()
+
+
+def test_view_on_site_redirects_for_the_host_portals_rows_only(portals, superuser):
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(Article)
+    mine, theirs = row(Article, "AAA"), row(Article, "BBB")
+    url = "admin:view_on_site"
+    response = superuser.get(reverse(url, args=[content_type.pk, mine.pk]))
+    assert response.status_code == 302
+    assert mine.slug in response["Location"]
+    response = superuser.get(reverse(url, args=[content_type.pk, theirs.pk]))
+    assert response.status_code == 404
+    assert superuser.get(reverse(url, args=[content_type.pk, "khong-phai-so"])).status_code == 404
+
+
+def portal_form(portal, names, **fields):
+    hosts = list(portal.host_names.order_by("pk"))
+    data = {
+        "name": portal.name,
+        "agency": portal.agency,
+        "address": "",
+        "hotline": "",
+        "email": "",
+        "logo": portal.logo,
+        "colour": "",
+        "host_names-TOTAL_FORMS": str(len(names)),
+        "host_names-INITIAL_FORMS": str(len(hosts)),
+        "host_names-MIN_NUM_FORMS": "0",
+        "host_names-MAX_NUM_FORMS": "1000",
+    }
+    for number, name in enumerate(names):
+        data[f"host_names-{number}-name"] = name
+        data[f"host_names-{number}-portal"] = portal.pk
+        if number < len(hosts):
+            data[f"host_names-{number}-id"] = hosts[number].pk
+    data.update(fields)
+    return data
+
+
+def test_a_superuser_gives_a_portal_its_staff_and_host_names(portals, superuser, django_user_model):
+    b = portals[1]
+    user = django_user_model.objects.create_user("moi", password=None, is_staff=True)
+    change = reverse("admin:portals_portal_change", args=[b.pk])
+    response = superuser.post(
+        change, portal_form(b, [B_HOST, "p1.localhost"], staff=[user.pk], hotline="0291")
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    b.refresh_from_db()
+    assert b.hotline == "0291"
+    assert list(b.staff.all()) == [user]
+    assert sorted(b.host_names.values_list("name", flat=True)) == ["p1.localhost", B_HOST]
+    # The name links use stays.
+    response = superuser.post(change, portal_form(b, ["khac.localhost", "p1.localhost"]))
+    assert response.status_code == 200
+    assert B_HOST in b.host_names.values_list("name", flat=True)
