@@ -108,9 +108,12 @@ def absolute_url(context, path: str) -> str:
     return context["request"].build_absolute_uri(path)
 
 
-# Pieces of the layout that depend on settings alone (static file URLs, the
-# portal's name and contacts): the same on every page as long as the process runs.
-_constant_pieces: dict[str, str] = {}
+# Pieces of the layout that depend on settings and the portal alone (static file
+# URLs, the portal's name and contacts): the same on every page of a portal as
+# long as the process runs and the portal's profile is the same. Keyed by the
+# profile itself, so an edited profile is a new key; at most CONSTANT_PIECES.
+_constant_pieces: dict[tuple, str] = {}
+CONSTANT_PIECES = 1024
 
 
 def forget_constant_pieces(**kwargs) -> None:
@@ -123,17 +126,21 @@ setting_changed.connect(forget_constant_pieces, dispatch_uid="news-constant-piec
 
 @register.simple_tag(takes_context=True)
 def constant_include(context, template_name: str):
-    """Render a template that reads only settings and `portal`, once per process.
+    """Render a template that reads only settings and `portal`, once per process and portal.
 
     Its dozen {% static %} and {% url %} lookups cost a tenth of a page; with
     DEBUG on it is rendered each time, so that edits show at once.
     """
-    html = _constant_pieces.get(template_name)
+    portal = context.get("portal")
+    key = (template_name, portal)
+    html = _constant_pieces.get(key)
     if html is None:
         template = context.template.engine.get_template(template_name)
-        html = template.render(context.new({"portal": context.get("portal")}))
+        html = template.render(context.new({"portal": portal}))
         if not settings.DEBUG:
-            _constant_pieces[template_name] = html
+            if len(_constant_pieces) >= CONSTANT_PIECES:
+                _constant_pieces.clear()
+            _constant_pieces[key] = html
     return html
 
 
