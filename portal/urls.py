@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("in-an.css", views.print_stylesheet, name="print_css"),
+    path("mau-sac.css", views.colour_stylesheet, name="colour_css"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
     path("", include("news.urls")),
 ]

@@ -5,7 +5,13 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,6 +32,7 @@ from core.display import (
 )
 from portal.cache_policy import SITEMAPS
 from portal.sitemaps import sitemaps
+from portals.models import darker
 
 
 @never_cache
@@ -155,6 +162,21 @@ def print_stylesheet(request):
     themselves: their Content-Security-Policy forbids inline styles.
     """
     return HttpResponse(print_css(request)[0], content_type="text/css; charset=utf-8")
+
+
+@require_safe
+@cache_control(public=True, max_age=PRINT_CSS_SECONDS)
+def colour_stylesheet(request):
+    """Return the portal's colour as the stylesheet's variables, for pages that link it.
+
+    Linked only by portals that have a colour of their own (head_assets.html);
+    like the print stylesheet, it cannot be inline: the pages' policy forbids it.
+    """
+    colour = request.portal.colour
+    if not colour:
+        raise Http404
+    text = f":root {{ --blue: {colour}; --link: {colour}; --blue-dark: {darker(colour)}; }}\n"
+    return HttpResponse(text, content_type="text/css; charset=utf-8")
 
 
 class FaviconView(RedirectView):

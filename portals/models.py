@@ -33,9 +33,41 @@ def validate_host_name(value: str) -> None:
         )
 
 
+# WCAG AA for body text: the header's white text and the links on white need it.
+MIN_CONTRAST = 4.5
+
+
+def contrast_with_white(value: str) -> float:
+    """Return the WCAG contrast ratio of a #RRGGBB colour with white."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(value[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return 1.05 / (luminance + 0.05)
+
+
+def darker(value: str, factor: float = 0.75) -> str:
+    """Return a #RRGGBB colour darkened by factor (the hover and border shade)."""
+    return "#" + "".join(f"{int(int(value[i : i + 2], 16) * factor):02x}" for i in (1, 3, 5))
+
+
 def validate_colour(value: str) -> None:
+    """Raise ValidationError unless value is #RRGGBB dark enough for white text and links."""
     if not COLOUR.fullmatch(value):
         raise ValidationError(_("Màu viết dạng #RRGGBB, ví dụ #0a4a85."), code="invalid_colour")
+    ratio = contrast_with_white(value)
+    if ratio < MIN_CONTRAST:
+        raise ValidationError(
+            _(
+                "Màu %(value)s quá nhạt: chữ trắng trên nền màu này và liên kết trên nền trắng "
+                "khó đọc (độ tương phản %(ratio).1f:1, cần ít nhất 4,5:1)."
+            ),
+            params={"value": value, "ratio": ratio},
+            code="low_contrast",
+        )
 
 
 class Portal(models.Model):
