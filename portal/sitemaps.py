@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
+from documents.sitemaps import DocumentSitemap
 from news.archive.selectors import count_by_period
 from news.models import Album, Article, Category
 
@@ -99,4 +100,5 @@ def sitemaps() -> dict[str, Sitemap]:
         "categories": CategorySitemap(),
         "archive": ArchiveMonthSitemap(),
         "albums": AlbumSitemap(),
+        "documents": DocumentSitemap(),
     }

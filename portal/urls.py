@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("in-an.css", views.print_stylesheet, name="print_css"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
+    path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
 ]
 

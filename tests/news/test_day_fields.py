@@ -6,8 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from news.archive.forms import DAY_PATTERN, DayForm
-from news.search.forms import SearchForm
+from news.forms import DAY_PATTERN, DayForm, SearchForm
 
 pytestmark = pytest.mark.django_db
 
