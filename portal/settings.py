@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     # Legal and directive documents ("Văn bản"); above news, beside counters.
     "documents",
 ]
+# The demo content and `manage.py load_demo` (demo/), for `make run`, `make dev`, the tests
+# and the benchmark's seeding only: production leaves DJANGO_DEMO unset and has neither.
+DEMO = env_bool("DJANGO_DEMO")
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -3,9 +3,9 @@
 from django.views.generic import ListView
 
 from news import conf, selectors
-from news.forms import SearchForm
 from news.pagination import ListedPaginator
 from news.search import highlight, query, vocabulary
+from news.search.forms import SearchForm
 
 
 class SearchView(ListView):
