@@ -11,7 +11,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
@@ -349,26 +359,30 @@ def latest_documents(*, limit: int, now: dt.datetime | None = None) -> list[Docu
 
 
 def next_change(now: dt.datetime) -> dt.datetime | None:
-    """Return when documents' public pages next change by themselves.
+    """Return when documents' public pages next change by themselves, in one query.
 
     At a scheduled publication, or at the next Vietnam midnight when a public
     document becomes or stops being in force then (its validity is computed
     from the day, never stored).
     """
-    moments = []
+    today = timezone.localdate(now)
     scheduled = (
         Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
-        .values_list("published_at", flat=True)
+        .values("published_at")[:1]
+    )
+    changing = public_documents(now).filter(Q(effective_on__gt=today) | Q(expires_on__gt=today))
+    # Any row carries both answers; without documents nothing changes.
+    row = (
+        Document.objects.annotate(scheduled=Subquery(scheduled), changing=Exists(changing))
+        .values("scheduled", "changing")
+        .order_by()
         .first()
     )
-    if scheduled is not None:
-        moments.append(scheduled)
-    today = timezone.localdate(now)
-    changing = (
-        public_documents(now).filter(Q(effective_on__gt=today) | Q(expires_on__gt=today)).exists()
-    )
-    if changing:
+    if row is None:
+        return None
+    moments = [row["scheduled"]] if row["scheduled"] else []
+    if row["changing"]:
         tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
         moments.append(timezone.make_aware(tomorrow))
     return min(moments, default=None)

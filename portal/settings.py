@@ -276,6 +276,8 @@ PORTAL_LOGO = os.environ.get("PORTAL_LOGO", "img/portal-logo.svg")
 NEWS_PAGE_SIZE = 20
 # What other apps add to an article page's own query (news.conf): the view count.
 NEWS_ARTICLE_ANNOTATIONS = ["counters.selectors.with_total_views"]
+# Groups of other apps' results in the site search (news.conf.search_groups).
+NEWS_SEARCH_GROUPS = ["documents.search_group.site_search_group"]
 # A search counts, ranks and lists at most this many matches ("more than 1,000").
 NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 1000))
 

@@ -58,6 +58,13 @@ class SearchView(ListView):
         for article in context["article_list"]:
             article.highlighted_title = highlight.highlight(article.title, terms)
             article.snippet = highlight.excerpt(highlight.article_text(article), terms)
+        # Other apps' groups (documents) on the first page of a search.
+        groups = []
+        if self.options is not None and context["page_obj"].number == 1:
+            query_text = self.form.cleaned_data["q"]
+            groups = [group for find in conf.search_groups() if (group := find(query=query_text))]
+        context["groups_first"] = [group for group in groups if group["first"]]
+        context["groups_last"] = [group for group in groups if not group["first"]]
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(
