@@ -37,7 +37,7 @@ import uuid
 from dataclasses import dataclass, replace
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.utils import timezone
 
 from counters import conf
@@ -195,20 +195,21 @@ def _is_public(article_id: int | None, now: dt.datetime) -> tuple[str, list]:
     return sql, [stand_ins.get(param, param) for param in params]
 
 
-def _fits_an_id(number: int) -> bool:
+def _fits_an_id(number: int, db) -> bool:
     """Return True if the number fits the articles' id column (Django's lookups check it so too)."""
-    low, high = connection.ops.integer_field_range(Article._meta.pk.get_internal_type())
+    low, high = db.ops.integer_field_range(Article._meta.pk.get_internal_type())
     return low <= number <= high
 
 
 def _record_in_postgresql(
+    db,
     *,
     visitor: uuid.UUID | None,
     article_id: int | None,
     new_visitor_address: str | None,
     now: dt.datetime,
 ) -> Hit:
-    if article_id is not None and not _fits_an_id(article_id):
+    if article_id is not None and not _fits_an_id(article_id, db):
         return Hit(public=False)
     public_sql, public_params = _is_public(article_id, now)
     limit, period = conf.flood_limit()
@@ -305,8 +306,11 @@ def record_hit(
     now = now or timezone.now()
     if not conf.new_visitors_per_minute():
         new_visitor_address = None
-    if connection.vendor == "postgresql" and conf.database_function():
+    # Looked up once: a read through the django.db.connection proxy costs a context-local lookup.
+    db = connections[DEFAULT_DB_ALIAS]
+    if db.vendor == "postgresql" and conf.database_function():
         return _record_in_postgresql(
+            db,
             visitor=visitor,
             article_id=article_id,
             new_visitor_address=new_visitor_address,
