@@ -21,9 +21,13 @@ _SLASHES = "\u2044\u2215\uff0f"
 _TABLE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SLASHES, "/")})
 _AROUND_MARKS = re.compile(r"\s*([/-])\s*")
 
-# The issue number (perhaps with a letter, "12a"), then "/" and the rest: a year,
-# the symbol. Letters are any script's (Đ), and dots occur ("QĐ.UBND").
-NUMBER = re.compile(r"[0-9]{1,6}[a-zA-Z]?(?:/[^\W_](?:[\w.]|-(?=[^\W_]))*)+")
+# The issue number (perhaps with a letter, "12a"), perhaps "/" and a year, then
+# "/" and the symbol, which holds a letter (so "16/4" and "16/4/2018", dates, are
+# no numbers). Letters are any script's (Đ); a dot or dash joins two parts
+# ("QĐ.UBND"); a full stop after the number ends the sentence.
+NUMBER = re.compile(
+    r"[0-9]{1,6}[a-zA-Z]?(?:/[0-9]{4})?/(?=[\w.-]*[^\W\d_])[^\W_](?:[^\W_]|[.-](?=[^\W_]))*"
+)
 # A folded number (or the start of one) as readers type it: "50", "50/kh", "50/kh-ubnd".
 _FOLDED_NUMBER = re.compile(r"[0-9]{1,6}[a-z]?(?:/[a-z0-9.]+(?:-[a-z0-9.]*)*)*/?")
 # A folded symbol without its number: "kh-ubnd", "qd-ubnd", "ct-ttg".

@@ -31,7 +31,7 @@ from documents.models import Document, DocumentKind, DocumentRelation, Validity
 from documents.numbers import NUMBER, NumberQuery, number_key, parse_number_query
 from news.models import Article
 from news.search.document import fold, plain_text, query_terms
-from news.search.schema import VECTOR_COLUMN, document_matches, holds
+from news.search.schema import document_matches
 
 # Matches a search lists at most: a keyword held by every document is no search.
 MAX_RESULTS = 1000
@@ -294,8 +294,8 @@ def replacing_documents(document: Document, *, now: dt.datetime) -> list[Documen
 def citing_articles(document: Document, *, now: dt.datetime | None = None) -> list[Article]:
     """Return the public articles whose text names the document's number, newest first.
 
-    Found through the articles' search index (the number's words in a row),
-    then read: only an article that writes this very number counts.
+    Found through the articles' search index (the number's words; on SQLite
+    in a row), then read: only an article that writes this very number counts.
     """
     now = now or timezone.now()
 
@@ -305,7 +305,8 @@ def citing_articles(document: Document, *, now: dt.datetime | None = None) -> li
             return []
         articles = Article.objects.published(now)
         if connection.vendor == "postgresql":
-            articles = articles.filter(holds(VECTOR_COLUMN, " ".join(terms), search_type="phrase"))
+            # The stored vector keeps no positions: every word, then the text is read.
+            articles = articles.filter(document_matches(" ".join(terms)))
         else:
             articles = articles.filter(
                 GreaterThan(StrIndex("search_text", Value(f" {' '.join(terms)} ")), 0)

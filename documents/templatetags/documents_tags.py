@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from documents.cache_policy import LINKED_BODY
@@ -14,6 +15,15 @@ from news.seo import local_iso
 register = template.Library()
 
 
+def _linked(article, field: str, html) -> SafeString:
+    return LINKED_BODY.get(
+        lambda: SafeString(link_documents(html(), list_url=reverse("documents:list"))),
+        field,
+        article.pk,
+        article.updated_at.timestamp() if article.updated_at else 0,
+    )
+
+
 @register.simple_tag
 def linked_body(article):
     """Render an article's body with the numbers of public documents linked to them.
@@ -21,13 +31,13 @@ def linked_body(article):
     Kept per content version and edit of the article: a document published,
     changed or taken down later changes the version, and the links follow.
     """
-    return LINKED_BODY.get(
-        lambda: SafeString(
-            link_documents(public_html(article.body or ""), list_url=reverse("documents:list"))
-        ),
-        article.pk,
-        article.updated_at.timestamp() if article.updated_at else 0,
-    )
+    return _linked(article, "body", lambda: public_html(article.body or ""))
+
+
+@register.simple_tag
+def linked_lead(article):
+    """Render an article's lead (plain text, escaped) with document numbers linked."""
+    return _linked(article, "lead", lambda: escape(article.lead or ""))
 
 
 LEGAL_FORCE = {
