@@ -18,9 +18,10 @@ PORT ?= 8000
 LOCAL_SECRET := $(VENV)/local-secret-key
 # Debug off as citizens see it (the Vietnamese 404 and 500 pages); static files and
 # uploads served by the app itself, which DJANGO_SERVE_MEDIA allows on this machine only.
-RUN_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(LOCAL_SECRET))" \
+# DJANGO_DEMO=1 installs the demo app (demo/: `manage.py load_demo`), which production lacks.
+RUN_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(LOCAL_SECRET))" DJANGO_DEMO=1 \
 	DJANGO_STATIC_FROM_FINDERS=1 DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
-DEV_ENV = DJANGO_DEBUG=1
+DEV_ENV = DJANGO_DEBUG=1 DJANGO_DEMO=1
 
 $(LOCAL_SECRET): | $(STAMP)
 	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@

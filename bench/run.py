@@ -300,7 +300,8 @@ def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
     missing = articles - present
     if missing > 0:
         log(f"seeding {missing} articles ({present} present)")
-        manage("load_demo", "--articles", str(missing), env=env)
+        # The demo app, which has load_demo, is installed for the seeding only.
+        manage("load_demo", "--articles", str(missing), env={**env, "DJANGO_DEMO": "1"})
     # What autovacuum does after a bulk load, done now: fresh statistics, visibility map.
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")

@@ -3,7 +3,7 @@
 import functools
 
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, get_urlconf, resolve, reverse
 from django.utils.module_loading import import_string
 
 from counters import conf
@@ -13,6 +13,21 @@ from counters import conf
 def counting_prefix() -> str:
     """Return the path below which the counting endpoints live."""
     return reverse("counters:hit")
+
+
+@functools.lru_cache(maxsize=1024)
+def counting_match(urlconf, path: str):
+    """Return the match of a path below the counting prefix if it names a counting view, else None.
+
+    Kept per path: resolving walks the site's URL patterns, and a page's
+    counting URL is asked for again by every reader. Any path may be asked
+    for, so the number kept is bounded; a match is only read, never changed.
+    """
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return match if match.namespace == "counters" else None
 
 
 class CountingShortcutMiddleware:
@@ -47,11 +62,7 @@ class CountingShortcutMiddleware:
             return None
         if not request.path_info.startswith(counting_prefix()):
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        return match if match.namespace == "counters" else None
+        return counting_match(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
 
     @staticmethod
     def call_view(request):

@@ -6,7 +6,7 @@ datetimes are stored differently by PostgreSQL and SQLite).
 """
 
 import psycopg
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 from counters import conf
 
@@ -45,18 +45,18 @@ def fetch_one_prepared(sql: str, params: list):
     COUNTERS_PREPARED_STATEMENTS off, for a pooler that moves sessions
     between statements, only keeps the values apart.
     """
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
+    # The wrapper itself, looked up once: each attribute read through the
+    # django.db.connection proxy goes through a context-local lookup first.
+    db = connections[DEFAULT_DB_ALIAS]
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    db.validate_thread_sharing()
     cursor_class = PreparingCursor if conf.prepared_statements() else psycopg.Cursor
-    with connection.wrap_database_errors:
-        raw = cursor_class(connection.connection)
+    with db.wrap_database_errors:
+        raw = cursor_class(db.connection)
     # Django's own wrappers, as connection.cursor() has them: statements are
     # logged, execute_wrappers apply and errors become django.db errors.
-    if connection.queries_logged:
-        cursor = connection.make_debug_cursor(raw)
-    else:
-        cursor = connection.make_cursor(raw)
+    cursor = db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw)
     with cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()

@@ -144,7 +144,8 @@ class HitView(CountingView):
             except ValueError:
                 raise BadRequest("Nội dung yêu cầu phải để trống hoặc là {}.") from None
         hit, new_visitor = self.count(request, article_id)
-        response = JsonResponse(hit.numbers)
+        # A dict of integers: JsonResponse's encoder for dates and lazy strings has nothing to do.
+        response = HttpResponse(json.dumps(hit.numbers), content_type="application/json")
         if new_visitor:
             remember_visitor(request, response, new_visitor)
         return response

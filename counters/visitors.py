@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import crawleruseragents
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import is_same_domain
@@ -62,12 +63,22 @@ def visitor_id(request: HttpRequest) -> tuple[uuid.UUID, bool]:
     return uuid.uuid4(), True
 
 
+@functools.lru_cache(maxsize=8)
+def _cookie_signer(_keys: tuple):
+    # What HttpResponse.set_signed_cookie builds on every call, kept per
+    # secret key (and fallbacks and backend), so a changed key signs anew.
+    return signing.get_cookie_signer(salt=conf.COOKIE_NAME + conf.COOKIE_SALT)
+
+
 def remember_visitor(request: HttpRequest, response: HttpResponse, visitor: uuid.UUID) -> None:
-    """Give the browser the visitor's id for about a year, out of reach of page scripts."""
-    response.set_signed_cookie(
+    """Give the browser the visitor's id for about a year, out of reach of page scripts.
+
+    Signed as response.set_signed_cookie() signs it, so request.get_signed_cookie() reads it.
+    """
+    keys = (settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS), settings.SIGNING_BACKEND)
+    response.set_cookie(
         conf.COOKIE_NAME,
-        visitor.hex,
-        salt=conf.COOKIE_SALT,
+        _cookie_signer(keys).sign(visitor.hex),
         max_age=conf.COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
@@ -103,9 +114,10 @@ def address_of(request: HttpRequest) -> str:
     address = _client_ip()(request)
     if address is None:
         return "?"
-    ip = ipaddress.ip_address(address)
-    if ip.version == 4:
+    if ":" not in address:
+        # IPv4 as it is: no need to parse it a second time.
         return address
+    ip = ipaddress.ip_address(address)
     if ip.ipv4_mapped is not None:
         return str(ip.ipv4_mapped)
     return str(ipaddress.ip_network(f"{address}/64", strict=False))

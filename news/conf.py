@@ -39,3 +39,13 @@ def article_annotations() -> list[Callable[[QuerySet], QuerySet]]:
     article page's own query, without news naming them.
     """
     return [import_string(path) for path in getattr(settings, "NEWS_ARTICLE_ANNOTATIONS", ())]
+
+
+def search_groups() -> list[Callable[..., dict | None]]:
+    """Return the functions that add groups of their own to the site search's results.
+
+    Dotted paths in NEWS_SEARCH_GROUPS, each called as f(query=...) and
+    returning None or {"html": ..., "first": bool}: the documents' group,
+    shown above the articles when "first", without news naming it.
+    """
+    return [import_string(path) for path in getattr(settings, "NEWS_SEARCH_GROUPS", ())]

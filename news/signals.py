@@ -2,15 +2,11 @@
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import Signal, receiver
+from django.dispatch import receiver
 
 from core.caching import bump_content_version
 from news import services
 from news.models import Album, Article, Attachment, Category, Link, Photo
-
-# Sent by load_demo once the demo's articles and albums are in, with `stdout`: an app
-# that news may not import (counters) adds its own demo data on it.
-demo_loaded = Signal()
 
 # Everything the public pages show, sidebars included; Photo deletions are
 # handled with their files below.

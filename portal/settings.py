@@ -48,7 +48,14 @@ INSTALLED_APPS = [
     "portals",
     "news",
     "counters",
+    # Legal and directive documents ("Văn bản"); above news, beside counters.
+    "documents",
 ]
+# The demo content and `manage.py load_demo` (demo/), for `make run`, `make dev`, the tests
+# and the benchmark's seeding only: production leaves DJANGO_DEMO unset and has neither.
+DEMO = env_bool("DJANGO_DEMO")
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -279,6 +286,8 @@ PORTAL_HOSTS = env_list("PORTAL_HOSTS")
 NEWS_PAGE_SIZE = 20
 # What other apps add to an article page's own query (news.conf): the view count.
 NEWS_ARTICLE_ANNOTATIONS = ["counters.selectors.with_total_views"]
+# Groups of other apps' results in the site search (news.conf.search_groups).
+NEWS_SEARCH_GROUPS = ["documents.search_group.site_search_group"]
 # A search counts, ranks and lists at most this many matches ("more than 1,000").
 NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 1000))
 

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
+from documents.sitemaps import DocumentSitemap
 from news.archive.selectors import count_by_period
 from news.models import Album, Article, Category
 
@@ -116,4 +117,5 @@ def sitemaps(site_id: int) -> dict[str, Sitemap]:
         "categories": CategorySitemap(site_id),
         "archive": ArchiveMonthSitemap(site_id),
         "albums": AlbumSitemap(site_id),
+        "documents": DocumentSitemap(),
     }

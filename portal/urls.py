@@ -22,6 +22,7 @@ urlpatterns = [
     path("in-an.css", views.print_stylesheet, name="print_css"),
     path("mau-sac.css", views.colour_stylesheet, name="colour_css"),
     path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
+    path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
 ]
 

@@ -105,3 +105,25 @@ def test_settings_follow_vietnam(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.USE_TZ is True
+
+
+DEMO_PRESENT = (
+    "from django.apps import apps; from django.core.management import get_commands; "
+    "print(apps.is_installed('demo'), 'load_demo' in get_commands())"
+)
+
+
+def test_production_settings_have_neither_the_demo_app_nor_load_demo():
+    production = {"DJANGO_SECRET_KEY": "k3y-" + "x7Qp9vLm2Zr8Tn4Ws6Yb1Hc5Jd0Fg3Ek" * 2}
+    result = run_django("shell", "-v", "0", "-c", DEMO_PRESENT, **production)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+    result = run_django("load_demo", **production)
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo'" in result.stderr
+
+
+def test_django_demo_installs_the_demo_app_and_load_demo():
+    result = run_django("shell", "-v", "0", "-c", DEMO_PRESENT, DJANGO_DEBUG="1", DJANGO_DEMO="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]

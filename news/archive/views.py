@@ -14,6 +14,7 @@ from django.views.generic import (
 
 from news import selectors
 from news.archive.dates import ARCHIVE_YEARS, day_range, month_range
+from news.archive.forms import DayForm
 from news.archive.selectors import (
     MonthSummary,
     archive_years,
@@ -21,7 +22,6 @@ from news.archive.selectors import (
     month_summary,
     nearest_dates,
 )
-from news.forms import DayForm
 from news.pagination import NewestFirstPaginator
 from news.views import PageSizeMixin
 

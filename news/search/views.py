@@ -5,9 +5,9 @@ import functools
 from django.views.generic import ListView
 
 from news import conf, selectors
-from news.forms import SearchForm
 from news.pagination import ListedPaginator
 from news.search import highlight, query, vocabulary
+from news.search.forms import SearchForm
 
 
 class SearchView(ListView):
@@ -61,6 +61,13 @@ class SearchView(ListView):
         for article in context["article_list"]:
             article.highlighted_title = highlight.highlight(article.title, terms)
             article.snippet = highlight.excerpt(highlight.article_text(article), terms)
+        # Other apps' groups (documents) on the first page of a search.
+        groups = []
+        if self.options is not None and context["page_obj"].number == 1:
+            query_text = self.form.cleaned_data["q"]
+            groups = [group for find in conf.search_groups() if (group := find(query=query_text))]
+        context["groups_first"] = [group for group in groups if group["first"]]
+        context["groups_last"] = [group for group in groups if not group["first"]]
         params = self.request.GET.copy()
         params.pop("page", None)
         context.update(

@@ -111,7 +111,7 @@ def test_print_view_prints_the_source_article_on_one_a4_page(
 @pytest.fixture
 def demo_reference(make_article, category):
     """Return the reference article as the demo content tells it: longer than the source's."""
-    from news.demo.texts import REFERENCE
+    from demo.texts import REFERENCE
 
     return make_article(
         title=REFERENCE["title"],

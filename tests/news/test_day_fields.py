@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from news.forms import DAY_PATTERN, DayForm, SearchForm
+from news.archive.forms import DAY_PATTERN, DayForm
+from news.search.forms import SearchForm
 
 pytestmark = pytest.mark.django_db
 

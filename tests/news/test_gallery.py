@@ -396,7 +396,7 @@ def test_admin_asks_for_a_description_of_new_photos(admin_client):
 
 
 def test_demo_links_and_albums_load_once(media_root):
-    from news.demo import gallery
+    from demo import gallery
 
     out = io.StringIO()
     gallery.load(stdout=out)

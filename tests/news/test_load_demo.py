@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from news.demo.articles import EARLY_TIMES
-from news.demo.texts import REFERENCE
+from demo.articles import EARLY_TIMES
+from demo.texts import REFERENCE
 from news.models import Article, Category
 from news.sanitize import sanitize_html
 from news.search.document import search_document
@@ -252,7 +252,7 @@ def test_demo_readers_never_lower_real_counts(demo):
 def test_album_pictures_are_drawings_whose_alt_text_says_what_they_show(demo):
     import hashlib
 
-    from news.demo.gallery import ALBUMS
+    from demo.gallery import ALBUMS
     from news.models import Photo
 
     photos = list(Photo.objects.select_related("album"))
@@ -265,7 +265,7 @@ def test_album_pictures_are_drawings_whose_alt_text_says_what_they_show(demo):
 
 
 def test_a_database_loaded_before_gets_the_drawings_in_place_of_the_old_pictures(demo):
-    from news.demo.gallery import FORMER_ALT_TEXTS
+    from demo.gallery import FORMER_ALT_TEXTS
     from news.models import Photo
 
     photo = Photo.objects.order_by("pk").first()

@@ -324,11 +324,12 @@ def test_search_page_query_count_does_not_grow_with_results(
 ):
     for i in range(count):
         make_article(title=f"Cải cách {i}")
-    # The matches, the page of results, the next scheduled change (two, for
-    # the cache lifetime), the categories (menu and filter); the sidebar's
-    # blocks on a cold cache (visit numbers, most read, links, photos, archive
-    # blocks): 9. On PostgreSQL, the vocabulary's counts first.
-    with django_assert_num_queries(14 + vocabulary_queries()):
+    # The matches, the page of results, the next scheduled change (three, for
+    # the cache lifetime: articles two, documents one), the categories (menu
+    # and filter), the documents' group (their kinds, kept, and the matches);
+    # the sidebar's blocks on a cold cache (visit numbers, most read, links,
+    # photos, archive blocks): 9. On PostgreSQL, the vocabulary's counts first.
+    with django_assert_num_queries(17 + vocabulary_queries()):
         response = client.get(SEARCH, {"q": "cai cach"})
     assert response.context["paginator"].count == count
 
@@ -339,9 +340,10 @@ def test_query_count_with_every_filter_is_fixed(
     for i in range(25):
         make_article(title=f"Cải cách {i}")
     # The chosen category, the matches, the page, the next scheduled change
-    # (two), the categories; the sidebar's blocks on a cold cache: 9. On
-    # PostgreSQL, the vocabulary's counts first.
-    with django_assert_num_queries(15 + vocabulary_queries()):
+    # (three), the categories, the documents' group (kinds and matches); the
+    # sidebar's blocks on a cold cache: 9. On PostgreSQL, the vocabulary's
+    # counts first.
+    with django_assert_num_queries(18 + vocabulary_queries()):
         response = client.get(
             SEARCH,
             {"q": "cai cach", "category": category.slug, "start": "01/01/2000", "sort": "date"},

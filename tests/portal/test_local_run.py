@@ -31,6 +31,12 @@ def test_make_run_serves_with_debug_off_a_local_key_and_the_demo_accounts():
     assert "load_demo --with-accounts" in commands
 
 
+@pytest.mark.parametrize("target", ["run", "dev"])
+def test_make_run_and_make_dev_install_the_demo_app_for_load_demo(target):
+    load = next(line for line in make_dry_run(target).splitlines() if "load_demo" in line)
+    assert "DJANGO_DEMO=1" in shlex.split(load)
+
+
 def test_port_chooses_where_make_run_and_make_dev_listen():
     assert "runserver 127.0.0.1:8123" in make_dry_run("run", "PORT=8123")
     assert "--base-url http://127.0.0.1:8123" in make_dry_run("run", "PORT=8123")

@@ -1,9 +1,10 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
+from demo import accounts
+from demo.articles import generate_articles
+from demo.loaders import LOADERS
 from news.bulk import analyze
-from news.demo import LOADERS, accounts
-from news.demo.articles import generate_articles
 
 
 class Command(BaseCommand):

@@ -1,9 +1,8 @@
 """Demo readers: views on the last days, so that "Tin đọc nhiều" is not empty on a fresh start.
 
-news' load_demo sends news.signals.demo_loaded; counters answers it here (news never
-imports counters). The days are counted back from today, so the list holds on any
-date; running it again the same day changes nothing, and it never lowers a count
-that real visits have made.
+load_demo runs it after the articles (demo.loaders). The days are counted back from
+today, so the list holds on any date; running it again the same day changes nothing,
+and it never lowers a count that real visits have made.
 """
 
 import datetime as dt
@@ -28,7 +27,7 @@ def views_on(slug: str, rank: int, age: int) -> int:
 
 
 @transaction.atomic
-def load(*, stdout, today: dt.date | None = None, **kwargs) -> None:
+def load(*, stdout, today: dt.date | None = None) -> None:
     """Give the newest public articles views on each of the last days that have none."""
     today = today or timezone.localdate()
     articles = list(Article.objects.published().order_by("-published_at", "-id")[:READ_ARTICLES])

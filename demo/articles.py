@@ -1,4 +1,4 @@
-"""Demo categories and articles, composed from the original sentences of news.demo.texts."""
+"""Demo categories and articles, composed from the original sentences of demo.texts."""
 
 import datetime as dt
 import itertools
@@ -15,8 +15,8 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from core.caching import bump_content_version
-from news.demo import images
-from news.demo.texts import (
+from demo import images
+from demo.texts import (
     BYLINES,
     CATEGORIES,
     CLOSINGS,

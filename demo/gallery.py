@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from news.demo import scenes
+from demo import scenes
 from news.models import Album, Link
 from news.services import add_photos
 
@@ -22,7 +22,7 @@ LINKS = [
 ]
 
 # title, date, photos: (drawing, alt text, caption). The pictures are drawings
-# (news.demo.scenes): the alt text says what each shows, the caption what it stands for.
+# (demo.scenes): the alt text says what each shows, the caption what it stands for.
 ALBUMS = [
     (
         "Lễ hội Dạ cổ Hoài lang",

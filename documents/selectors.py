@@ -1,0 +1,389 @@
+"""Every read of documents the public pages make, each taking what it filters on.
+
+The visibility rule is Document.objects.published(now); every function here
+starts from it (public_documents), so that a filter added later (the portal a
+request is for) goes in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear, StrIndex
+from django.db.models.lookups import GreaterThan
+from django.utils import timezone
+
+from documents.cache_policy import CITING_ARTICLES, FILTER_CHOICES, KINDS
+from documents.models import Document, DocumentKind, DocumentRelation, Validity
+from documents.numbers import NUMBER, NumberQuery, number_key, parse_number_query
+from news.models import Article
+from news.search.document import fold, plain_text, query_terms
+from news.search.schema import document_matches
+
+# Matches a search lists at most: a keyword held by every document is no search.
+MAX_RESULTS = 1000
+# Articles listed as citing a document, at most.
+CITING_LIMIT = 20
+
+
+def public_documents(now: dt.datetime | None = None) -> QuerySet[Document]:
+    """Return the documents the public may see now: the base of every public read."""
+    return Document.objects.published(now or timezone.now())
+
+
+def all_kinds() -> list[DocumentKind]:
+    """Return every kind of document, in the editors' order, kept per content version."""
+    return KINDS.get(lambda: list(DocumentKind.objects.all()))
+
+
+def kind_names() -> list[str]:
+    return [kind.name for kind in all_kinds()]
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    issuers: list[str]
+    fields: list[str]
+    years: list[int]
+
+
+def filter_choices(now: dt.datetime | None = None) -> FilterChoices:
+    """Return the issuers, fields and years the public documents have, for the list's filters."""
+
+    def compute() -> FilterChoices:
+        public = public_documents(now).order_by()
+        return FilterChoices(
+            issuers=sorted(set(public.values_list("issuer", flat=True)), key=fold),
+            fields=sorted(set(public.exclude(field="").values_list("field", flat=True)), key=fold),
+            years=sorted(
+                set(public.annotate(year=ExtractYear("issued_on")).values_list("year", flat=True)),
+                reverse=True,
+            ),
+        )
+
+    return FILTER_CHOICES.get(compute)
+
+
+def replaced_condition(*, now: dt.datetime, today: dt.date) -> Exists:
+    """Return the condition that a public document in force on today replaces the row."""
+    return Exists(
+        DocumentRelation.objects.filter(
+            target=OuterRef("pk"),
+            kind=DocumentRelation.Kind.REPLACES,
+            source__status=Document.Status.PUBLISHED,
+            source__published_at__lte=now,
+            source__effective_on__lte=today,
+        )
+    )
+
+
+def with_validity(documents: QuerySet, *, now: dt.datetime, today: dt.date) -> QuerySet:
+    """Return the documents annotated with `replaced`, which validity() needs."""
+    return documents.annotate(replaced=replaced_condition(now=now, today=today))
+
+
+def validity_filter(validity: str, *, today: dt.date) -> Q:
+    """Return the condition for documents of a validity on today (rows annotated `replaced`)."""
+    not_replaced = Q(replaced=False)
+    return {
+        Validity.REPLACED: Q(replaced=True),
+        Validity.NOT_YET: Q(effective_on__gt=today) & not_replaced,
+        Validity.EXPIRED: Q(expires_on__lte=today, effective_on__lte=today) & not_replaced,
+        Validity.IN_FORCE: Q(effective_on__lte=today)
+        & (Q(expires_on__isnull=True) | Q(expires_on__gt=today))
+        & not_replaced,
+    }[Validity(validity)]
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """What the list of documents is filtered by; empty values filter nothing."""
+
+    query: str = ""
+    kind_id: int | None = None
+    issuer: str = ""
+    field: str = ""
+    year: int | None = None
+    validity: str = ""
+
+
+def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> QuerySet:
+    """Return the public documents the filters select, as the list shows them.
+
+    Without a query, newest issue date first; with one, documents whose
+    number it names first (exact number before numbers it starts), then
+    those holding its words, newest first.
+    """
+    documents = with_validity(
+        public_documents(now).select_related("kind"), now=now, today=today
+    ).defer("search_text")
+    if filters.kind_id:
+        documents = documents.filter(kind_id=filters.kind_id)
+    if filters.issuer:
+        documents = documents.filter(issuer=filters.issuer)
+    if filters.field:
+        documents = documents.filter(field=filters.field)
+    if filters.year:
+        documents = documents.filter(
+            issued_on__gte=dt.date(filters.year, 1, 1),
+            issued_on__lt=dt.date(filters.year + 1, 1, 1),
+        )
+    if filters.validity:
+        documents = documents.filter(validity_filter(filters.validity, today=today))
+    if filters.query:
+        return search(documents, filters.query, kind_id=filters.kind_id)
+    return documents.newest_first()
+
+
+def number_condition(parsed: NumberQuery, *, kind_id: int | None = None) -> tuple[Q, Q]:
+    """Return the conditions of an exact and of any match of a number query."""
+    if parsed.key:
+        exact = Q(number_key=parsed.key)
+        matched = exact | Q(number_key__startswith=parsed.key)
+    else:
+        exact = Q(number_head=parsed.head)
+        if parsed.symbol:
+            exact &= Q(symbol_key=parsed.symbol)
+        matched = Q(number_head=parsed.head)
+        if parsed.symbol:
+            matched &= Q(symbol_key=parsed.symbol) | Q(symbol_key__startswith=f"{parsed.symbol}-")
+    if parsed.rest and not kind_id:
+        # "Kế hoạch 50": the words left name a kind.
+        kinds = [kind.pk for kind in all_kinds() if fold(kind.name) == parsed.rest]
+        exact &= Q(kind_id__in=kinds)
+        matched &= Q(kind_id__in=kinds)
+    return exact, matched
+
+
+def text_condition(terms: list[str]) -> Q | None:
+    """Return the condition that a document's search text holds every term (None for none)."""
+    if not terms:
+        return None
+    if connection.vendor == "postgresql":
+        return Q(document_matches(" ".join(terms)))
+    condition = Q()
+    for term in terms:
+        condition &= Q(GreaterThan(StrIndex("search_text", Value(f" {term} ")), 0))
+    return condition
+
+
+def search(documents: QuerySet, query: str, *, kind_id: int | None = None) -> QuerySet:
+    """Return the documents of a query: its number's first, then those holding its words."""
+    parsed = parse_number_query(query, kind_names())
+    text = text_condition(query_terms(query))
+    if parsed is None:
+        if text is None:
+            return documents.none()
+        return documents.filter(text).newest_first()
+    exact, matched = number_condition(parsed, kind_id=kind_id)
+    condition = matched if text is None else matched | text
+    rank = Case(
+        When(exact, then=Value(0)),
+        When(matched, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return documents.filter(condition).annotate(rank=rank).order_by("rank", "-issued_on", "-id")
+
+
+def is_number_query(query: str) -> bool:
+    """Return True if a query asks for a document by its number."""
+    return parse_number_query(query, kind_names()) is not None
+
+
+def search_preview(query: str, *, limit: int, now: dt.datetime | None = None) -> list[Document]:
+    """Return the first public documents of a query, for the site search's group."""
+    now = now or timezone.now()
+    documents = with_validity(
+        public_documents(now).select_related("kind").defer("search_text"),
+        now=now,
+        today=timezone.localdate(now),
+    )
+    return label_validity(list(search(documents, query)[:limit]), today=timezone.localdate(now))
+
+
+def label_validity(documents: list[Document], *, today: dt.date) -> list[Document]:
+    """Set each document's validity_state for the day (documents annotated `replaced`)."""
+    for document in documents:
+        document.validity_state = document.validity(today, replaced=document.replaced)
+    return documents
+
+
+def public_document(pk: int, *, now: dt.datetime) -> Document | None:
+    """Return the public document pk with its kind and `replaced`, or None."""
+    documents = with_validity(
+        public_documents(now).select_related("kind").defer("search_text"),
+        now=now,
+        today=timezone.localdate(now),
+    )
+    return documents.filter(pk=pk).first()
+
+
+def any_document(pk: int, *, now: dt.datetime) -> Document | None:
+    """Return document pk whatever its status (staff previews), or None."""
+    documents = with_validity(
+        Document.objects.select_related("kind").defer("search_text"),
+        now=now,
+        today=timezone.localdate(now),
+    )
+    return documents.filter(pk=pk).first()
+
+
+@dataclass
+class Related:
+    """A document's relations as its page lists them: a label and public documents."""
+
+    label: str
+    documents: list[Document] = field(default_factory=list)
+
+
+def relations(document: Document, *, now: dt.datetime) -> list[Related]:
+    """Return the public documents related to one, grouped under what each relation says.
+
+    Its own relations read "Thay thế", "Sửa đổi, bổ sung", "Hướng dẫn"; those
+    of other documents to it read the reverse ("Bị thay thế bởi", ...).
+    """
+    public = public_documents(now)
+    rows = (
+        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
+        .filter(
+            Q(source=document, target__in=public.values("pk"))
+            | Q(target=document, source__in=public.values("pk"))
+        )
+        .select_related("source__kind", "target__kind")
+        .order_by("kind", "id")
+    )
+    groups: dict[str, Related] = {}
+    for row in rows:
+        if row.source_id == document.pk:
+            label, other = row.get_kind_display(), row.target
+        else:
+            label, other = DocumentRelation.REVERSE_LABELS[row.kind], row.source
+        groups.setdefault(str(label), Related(str(label))).documents.append(other)
+    return list(groups.values())
+
+
+def replacing_documents(document: Document, *, now: dt.datetime) -> list[Document]:
+    """Return the public documents in force that replace this one, latest first."""
+    today = timezone.localdate(now)
+    return list(
+        public_documents(now)
+        .filter(
+            relations__target=document,
+            relations__kind=DocumentRelation.Kind.REPLACES,
+            effective_on__lte=today,
+        )
+        .select_related("kind")
+        .order_by("-effective_on", "-id")
+    )
+
+
+def citing_articles(document: Document, *, now: dt.datetime | None = None) -> list[Article]:
+    """Return the public articles whose text names the document's number, newest first.
+
+    Found through the articles' search index (the number's words; on SQLite
+    in a row), then read: only an article that writes this very number counts.
+    """
+    now = now or timezone.now()
+
+    def compute() -> list[Article]:
+        terms = query_terms(document.number)
+        if not terms:
+            return []
+        articles = Article.objects.published(now)
+        if connection.vendor == "postgresql":
+            # The stored vector keeps no positions: every word, then the text is read.
+            articles = articles.filter(document_matches(" ".join(terms)))
+        else:
+            articles = articles.filter(
+                GreaterThan(StrIndex("search_text", Value(f" {' '.join(terms)} ")), 0)
+            )
+        candidates = articles.only("title", "slug", "lead", "body", "published_at").order_by(
+            "-published_at", "-id"
+        )[: CITING_LIMIT * 5]
+        found = [
+            article
+            for article in candidates
+            if document.number_key in numbers_in(f"{article.lead} {plain_text(article.body)}")
+        ]
+        for article in found:
+            # Lists show title, link and date: the body need not be kept.
+            article.body = ""
+        return found[:CITING_LIMIT]
+
+    return CITING_ARTICLES.get(compute, document.pk)
+
+
+def numbers_in(text: str) -> set[str]:
+    """Return the keys of every document number written in a text."""
+    return {number_key(match.group(0)) for match in NUMBER.finditer(text)}
+
+
+def documents_by_number(keys: set[str], *, now: dt.datetime) -> dict[str, list[Document]]:
+    """Return the public documents having each of these number keys."""
+    if not keys:
+        return {}
+    found: dict[str, list[Document]] = {}
+    rows = (
+        public_documents(now)
+        .filter(number_key__in=keys)
+        .select_related("kind")
+        .only("number", "number_key", "issuer", "summary", "kind__name")
+        .order_by("-issued_on", "-id")
+    )
+    for document in rows:
+        found.setdefault(document.number_key, []).append(document)
+    return found
+
+
+def latest_documents(*, limit: int, now: dt.datetime | None = None) -> list[Document]:
+    """Return the most recently published public documents (the feed)."""
+    return list(
+        public_documents(now)
+        .select_related("kind")
+        .defer("search_text")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def next_change(now: dt.datetime, site_id: int | None = None) -> dt.datetime | None:
+    """Return when documents' public pages next change by themselves, in one query.
+
+    At a scheduled publication, or at the next Vietnam midnight when a public
+    document becomes or stops being in force then (its validity is computed
+    from the day, never stored).
+    """
+    today = timezone.localdate(now)
+    scheduled = (
+        Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values("published_at")[:1]
+    )
+    changing = public_documents(now).filter(Q(effective_on__gt=today) | Q(expires_on__gt=today))
+    # Any row carries both answers; without documents nothing changes.
+    row = (
+        Document.objects.annotate(scheduled=Subquery(scheduled), changing=Exists(changing))
+        .values("scheduled", "changing")
+        .order_by()
+        .first()
+    )
+    if row is None:
+        return None
+    moments = [row["scheduled"]] if row["scheduled"] else []
+    if row["changing"]:
+        tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time())
+        moments.append(timezone.make_aware(tomorrow))
+    return min(moments, default=None)

@@ -1,0 +1,176 @@
+"""Public pages of documents: the list with its filters, the document, its print view, files."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views.generic import DetailView, ListView
+
+from documents import selectors
+from documents.cache_policy import DOWNLOAD
+from documents.models import Document, DocumentFile, Validity
+from news.search.document import MAX_QUERY_LENGTH
+from news.uploads.attachments import content_disposition
+from news.views import is_staff_request, mark_private
+
+PAGE_SIZE = 20
+
+
+class DocumentFilterForm(forms.Form):
+    """The list's filters and keyword box; a value no public document has filters nothing."""
+
+    q = forms.CharField(
+        label="Số ký hiệu hoặc từ khóa", required=False, max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    loai = forms.TypedChoiceField(
+        label="Loại văn bản", required=False, coerce=int, empty_value=None
+    )
+    co_quan = forms.ChoiceField(label="Cơ quan ban hành", required=False)
+    linh_vuc = forms.ChoiceField(label="Lĩnh vực", required=False)
+    nam = forms.TypedChoiceField(label="Năm ban hành", required=False, coerce=int, empty_value=None)
+    hieu_luc = forms.ChoiceField(label="Hiệu lực", required=False)
+
+    def __init__(self, data, *, choices: selectors.FilterChoices, kinds):
+        super().__init__(data, label_suffix="")
+        self.fields["loai"].choices = [("", "Tất cả"), *((k.pk, k.name) for k in kinds)]
+        self.fields["co_quan"].choices = [("", "Tất cả"), *((i, i) for i in choices.issuers)]
+        self.fields["linh_vuc"].choices = [("", "Tất cả"), *((f, f) for f in choices.fields)]
+        self.fields["nam"].choices = [("", "Tất cả"), *((y, y) for y in choices.years)]
+        self.fields["hieu_luc"].choices = [("", "Tất cả"), *Validity.choices]
+
+    def filters(self) -> selectors.ListFilters:
+        data = self.cleaned_data
+        return selectors.ListFilters(
+            query=data.get("q") or "",
+            kind_id=data.get("loai"),
+            issuer=data.get("co_quan") or "",
+            field=data.get("linh_vuc") or "",
+            year=data.get("nam"),
+            validity=data.get("hieu_luc") or "",
+        )
+
+
+class DocumentListView(ListView):
+    """List the public documents, newest first, filtered and searched."""
+
+    template_name = "documents/document_list.html"
+    context_object_name = "documents"
+    paginate_by = PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        self.now = timezone.now()
+        self.today = timezone.localdate(self.now)
+        self.choices = selectors.filter_choices(self.now)
+        self.form = DocumentFilterForm(
+            request.GET, choices=self.choices, kinds=selectors.all_kinds()
+        )
+        self.valid = self.form.is_valid()
+        response = super().get(request, *args, **kwargs)
+        if not self.valid:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.valid:
+            return Document.objects.none()
+        return selectors.document_list(self.form.filters(), now=self.now, today=self.today)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selectors.label_validity(context["documents"], today=self.today)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        filters = self.form.filters() if self.valid else selectors.ListFilters()
+        context.update(
+            form=self.form,
+            filtered=any(
+                [filters.query, filters.kind_id, filters.issuer, filters.field, filters.year]
+            )
+            or bool(filters.validity),
+            query=filters.query,
+            query_suffix=f"&{params.urlencode()}" if params else "",
+        )
+        return context
+
+
+class DocumentPageMixin:
+    """Show a public document to everyone, and any document to staff as a preview."""
+
+    context_object_name = "document"
+
+    def get_object(self, queryset=None):
+        now = timezone.now()
+        document = selectors.public_document(self.kwargs["pk"], now=now)
+        if document is None and is_staff_request(self.request):
+            document = selectors.any_document(self.kwargs["pk"], now=now)
+        if document is None:
+            raise Http404("Không tìm thấy văn bản.")
+        self.now = now
+        return document
+
+    def get_context_data(self, **kwargs):
+        document = self.object
+        now = self.now
+        replacing = selectors.replacing_documents(document, now=now) if document.replaced else []
+        return super().get_context_data(
+            preview=not document.is_public(now),
+            validity=document.validity(timezone.localdate(now), replaced=document.replaced),
+            replacing=replacing,
+            files=list(document.files.all()),
+            related=selectors.relations(document, now=now),
+            citing_articles=selectors.citing_articles(document, now=now),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["preview"]:
+            mark_private(response)
+        return response
+
+
+class DocumentDetailView(DocumentPageMixin, DetailView):
+    template_name = "documents/document_detail.html"
+
+
+class DocumentPrintView(DocumentPageMixin, DetailView):
+    template_name = "documents/document_print.html"
+
+
+def file_download(request, pk, inline=False):
+    """Send a file of a public document (any document for staff), to save or to view."""
+    stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    public = stored.document.is_public()
+    if not public and not is_staff_request(request):
+        raise Http404
+    if inline and stored.kind != "pdf":
+        raise Http404
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=stored.content_type)
+    disposition = content_disposition(stored.original_name)
+    response["Content-Disposition"] = (
+        disposition.replace("attachment;", "inline;", 1) if inline else disposition
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if inline:
+        # Shown in a frame of the document's page. Chromium's PDF viewer does not
+        # run in a sandboxed frame; it runs a PDF's scripts apart from our origin.
+        response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    else:
+        # Even if a browser tried to render it, the file runs no script on our origin.
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if public:
+        max_age = DOWNLOAD.timeout()
+        shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, max_age)
+        patch_cache_control(response, max_age=max_age, s_maxage=shared)
+    else:
+        mark_private(response)
+    return response

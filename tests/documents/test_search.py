@@ -1,0 +1,126 @@
+import datetime as dt
+import re
+import time
+
+import pytest
+
+from documents import selectors
+from documents.models import Document
+from tests.documents.conftest import attach
+from tests.documents.files import docx_bytes, pdf_bytes
+
+LIST_URL = "/van-ban/"
+SITE_SEARCH = "/tim-kiem/"
+
+
+def numbers_listed(response) -> list[str]:
+    return re.findall(
+        r'class="document-link-title"[^>]*>[^<]*? số ([^<]+)</a>', response.content.decode()
+    )
+
+
+@pytest.fixture
+def library(make_document, decision_kind, plan_kind):
+    """The reference plan among near neighbours: same number elsewhere, same symbol, same head."""
+    make_document(number="50/KH-UBND", summary="Kế hoạch tuyên truyền cải cách hành chính.")
+    make_document(number="50/KH-SNV", issuer="Sở Nội vụ", summary="Kế hoạch đào tạo.")
+    make_document(number="51/KH-UBND", summary="Kế hoạch phòng chống thiên tai.")
+    make_document(
+        number="50/QĐ-UBND", kind=decision_kind, summary="Quyết định về giá đất năm 2018."
+    )
+    make_document(number="150/KH-UBND", summary="Kế hoạch số 50 năm trước đã hết.")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["50/KH-UBND", "50/kh-ubnd", "50 / KH – UBND", "kh-ubnd 50", "KH-UBND 50", "50/KH–UBND"],
+)
+def test_every_way_of_typing_the_number_finds_the_document_first(client, library, query):
+    listed = numbers_listed(client.get(LIST_URL, {"q": query}))
+    assert listed[0] == "50/KH-UBND"
+    # 150/KH-UBND writes "số 50" in its summary: found by its words, after the number.
+    assert "51/KH-UBND" not in listed and listed[1:] in ([], ["150/KH-UBND"])
+
+
+def test_the_start_of_a_number_finds_every_number_starting_so(client, library):
+    listed = numbers_listed(client.get(LIST_URL, {"q": "50/KH"}))
+    assert set(listed[:2]) == {"50/KH-UBND", "50/KH-SNV"}
+    assert "50/QĐ-UBND" not in listed
+
+
+def test_an_issue_number_with_a_kind_finds_that_kinds_document(client, library, decision_kind):
+    listed = numbers_listed(client.get(LIST_URL, {"q": "50", "loai": decision_kind.pk}))
+    assert listed == ["50/QĐ-UBND"]
+    listed = numbers_listed(client.get(LIST_URL, {"q": "Quyết định số 50"}))
+    assert listed[0] == "50/QĐ-UBND"
+
+
+def test_an_issue_number_alone_lists_documents_of_that_number_before_texts_holding_it(
+    client, library
+):
+    listed = numbers_listed(client.get(LIST_URL, {"q": "50"}))
+    assert set(listed[:4]) == {"50/KH-UBND", "50/KH-SNV", "50/QĐ-UBND"} | set(listed[:4])
+    assert listed[-1] == "150/KH-UBND"
+
+
+def test_keywords_search_the_summary_without_diacritics_and_with_d_for_đ(client, library):
+    assert numbers_listed(client.get(LIST_URL, {"q": "gia dat"})) == ["50/QĐ-UBND"]
+    assert numbers_listed(client.get(LIST_URL, {"q": "ĐÀO TẠO"})) == ["50/KH-SNV"]
+
+
+def test_keywords_search_the_text_inside_pdf_and_docx_files(client, make_document):
+    pdf_doc = make_document(number="7/TB-VP", summary="Thông báo.")
+    attach(pdf_doc, "tb.pdf", pdf_bytes("Lich tiep cong dan dinh ky"))
+    docx_doc = make_document(number="8/TB-VP", summary="Thông báo.")
+    attach(docx_doc, "tb.docx", docx_bytes("Điều chỉnh giờ làm việc mùa hè"))
+    assert numbers_listed(client.get(LIST_URL, {"q": "tiếp công dân"})) == ["7/TB-VP"]
+    assert numbers_listed(client.get(LIST_URL, {"q": "dieu chinh gio lam viec"})) == ["8/TB-VP"]
+
+
+def test_the_site_search_shows_documents_above_articles_for_a_number(client, library, make_article):
+    make_article(title="Triển khai kế hoạch", body="<p>Theo Kế hoạch số 50/KH-UBND.</p>")
+    page = client.get(SITE_SEARCH, {"q": "50/KH-UBND"}).content.decode()
+    assert 'class="search-results search-documents"' in page
+    assert page.index("search-documents") < page.index('id="results-title"')
+
+
+def test_the_site_search_shows_documents_below_articles_for_words(client, library, make_article):
+    make_article(title="Cải cách hành chính", body="<p>Tuyên truyền.</p>")
+    page = client.get(SITE_SEARCH, {"q": "tuyên truyền cải cách"}).content.decode()
+    assert page.index('id="results-title"') < page.index("search-documents")
+
+
+def test_the_site_search_has_no_documents_group_when_none_match(client, library, make_article):
+    make_article(title="Lễ hội")
+    page = client.get(SITE_SEARCH, {"q": "lễ hội"}).content.decode()
+    assert "search-documents" not in page
+
+
+def test_a_number_search_stays_fast_among_many_documents(make_document, plan_kind):
+    """A few thousand documents here; the benchmark measures 50,000 (docs/performance.md)."""
+    now_issued = dt.date(2020, 1, 1)
+    Document.objects.bulk_create(
+        [
+            Document(
+                number=f"{n}/KH-UBND",
+                number_key=f"{n}/kh-ubnd",
+                number_head=str(n),
+                symbol_key="kh-ubnd",
+                kind=plan_kind,
+                issuer="UBND thành phố Bạc Liêu",
+                issued_on=now_issued,
+                effective_on=now_issued,
+                summary=f"Kế hoạch {n}",
+                search_text=f" {n} kh ubnd ke hoach {n} ",
+                status=Document.Status.PUBLISHED,
+            )
+            for n in range(1, 3001)
+        ]
+    )
+    timings = []
+    for n in (7, 1500, 2999, 42, 2024):
+        started = time.perf_counter()
+        found = selectors.search_preview(f"{n}/KH-UBND", limit=5)
+        timings.append(time.perf_counter() - started)
+        assert found[0].number == f"{n}/KH-UBND"
+    assert sorted(timings)[2] < 0.05
