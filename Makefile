@@ -20,8 +20,8 @@ LOCAL_SECRET := $(VENV)/local-secret-key
 # uploads served by the app itself, which DJANGO_SERVE_MEDIA allows on this machine only.
 # DJANGO_DEMO=1 installs the demo app (demo/: `manage.py load_demo`), which production lacks.
 RUN_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(LOCAL_SECRET))" DJANGO_DEMO=1 \
-	DJANGO_STATIC_FROM_FINDERS=1 DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
-DEV_ENV = DJANGO_DEBUG=1 DJANGO_DEMO=1
+	DJANGO_STATIC_FROM_FINDERS=1 DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,.localhost
+DEV_ENV = DJANGO_DEBUG=1 DJANGO_DEMO=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,.localhost
 
 $(LOCAL_SECRET): | $(STAMP)
 	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
@@ -31,7 +31,7 @@ define serve
 	$(1) $(PY) manage.py migrate --noinput
 	$(1) $(PY) manage.py load_demo --with-accounts --base-url http://127.0.0.1:$(PORT)
 	$(1) $(PY) manage.py import_counts counters/fixtures/demo_counts.csv --skip-missing
-	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/"
+	@echo "Cổng thông tin: http://127.0.0.1:$(PORT)/ (phường: http://phuong-1.localhost:$(PORT)/, http://phuong-2.localhost:$(PORT)/)"
 	$(1) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 endef
 

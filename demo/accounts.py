@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from portals.models import Portal
+
 # The groups and their permissions come from the workflow's data migration.
 ACCOUNTS = [
     ("bientap", "Biên tập", "Biên tập viên"),
@@ -24,6 +26,8 @@ def load(*, stdout, base_url: str = "") -> None:
             username=username, defaults={"is_staff": True, "first_name": first_name}
         )
         user.groups.add(Group.objects.get(name=group_name))
+        # Staff of every demo portal: the admin of each (city and wards) can be tried.
+        user.portals.add(*Portal.objects.all())
         if created:
             # A fresh random password: no known credentials, even on a debug server.
             password = secrets.token_urlsafe(9)

@@ -15,6 +15,7 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from core.caching import bump_content_version
+from core.sites import FIRST_SITE_ID
 from demo import images
 from demo.texts import (
     BYLINES,
@@ -221,7 +222,8 @@ def _plan(rng: random.Random, spec: dict, early: Iterator[tuple[int, int]]) -> l
 
 def _upsert(model, slug: str, fields: dict):
     """Create the row with this slug, or update it only where it differs from fields."""
-    row = model.objects.filter(slug=slug).first()
+    # The city's demo is the first portal's; the wards have their own (demo.wards).
+    row = model.objects.filter(site_id=FIRST_SITE_ID, slug=slug).first()
     if row is None:
         row = model(slug=slug, **fields)
         row.save()
