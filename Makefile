@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev test test-fast lint format demo bench bench-quick bench-counters clean
+.PHONY: run dev test test-fast lint format demo bench bench-quick bench-sites bench-counters clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ bench: $(STAMP)
 ## The same in a few seconds per page with 2,000 articles (CI runs it so it cannot rot)
 bench-quick: $(STAMP)
 	$(PY) bench/run.py --quick $(BENCH_ARGS)
+
+## Many portals: 200 portals, 500,000 articles, the city holding 100,000; its pages and a small
+## portal's (Host header) beside the floor; tables in bench/results/sites.md (long: not in CI)
+bench-sites: $(STAMP)
+	$(PY) bench/run.py --sites 200 $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media test-results

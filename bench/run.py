@@ -3,6 +3,8 @@
     python bench/run.py            # `make bench`: 100,000 articles, ~15 s per page
     python bench/run.py --quick    # `make bench-quick`: 2,000 articles, ~3 s per page (CI)
     python bench/run.py --faults   # Redis unreachable, then PostgreSQL restarted under load
+    python bench/run.py --sites 200  # `make bench-sites`: 200 portals, 500,000 articles,
+                                     # the city holding 100,000: its pages and a small one's
 
 Seeds a PostgreSQL database, serves the site with gunicorn (2 sync workers, DEBUG
 off, Redis cache), warms up, then drives each page with wrk at 32 connections
@@ -10,6 +12,14 @@ and a browser user agent. Each page is reported as a ratio to the *floor*: a
 view that renders a 20 KB template without the database, served by the same
 gunicorn in the same run. Shared machines are noisy; ratios taken in one run are
 what we compare. The table is printed and written to bench/results/latest.md.
+
+With --sites N the database holds N portals (bench/sites.py seeds them): the
+first, the city, holds --largest articles and the others share the rest. Each
+server measures the city's pages, then the same pages of one small portal
+(--small-portal, requests carrying its Host header), each between floors; one
+table per portal goes to bench/results/sites.md. --baseline names the table of
+a one-portal run (`--quick`: 2,000 articles) to set the small portal's ratios
+beside.
 """
 
 from __future__ import annotations
@@ -45,6 +55,21 @@ USER_AGENT = (
 )
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/portal_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/1"
+# The Host header of the requests made now (fetch, wrk): None for the server's own address.
+HOST_HEADER: dict[str, str | None] = {"host": None}
+
+
+@contextlib.contextmanager
+def host_header(host: str | None):
+    """Send every request of the block (fetch and wrk) with this Host header."""
+    saved = HOST_HEADER["host"]
+    HOST_HEADER["host"] = host
+    try:
+        yield
+    finally:
+        HOST_HEADER["host"] = saved
+
+
 # The search row rotates through these (each by relevance and by date, pages 1 to
 # 3): common words matching most articles, rarer ones, with and without
 # diacritics, and a typo. Each request also carries its own number, so that
@@ -265,6 +290,8 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 30) -> tuple[int, b
     data = b"{}" if method == "POST" else None
     request = urllib.request.Request(url, data=data, method=method)  # noqa: S310
     request.add_header("User-Agent", USER_AGENT)
+    if HOST_HEADER["host"]:
+        request.add_header("Host", HOST_HEADER["host"])
     if data:
         request.add_header("Content-Type", "application/json")
     started = time.perf_counter()
@@ -280,11 +307,10 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 30) -> tuple[int, b
 # --- database and data -----------------------------------------------------------------
 
 
-def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
-    """Create (re-create if fresh), migrate and seed the database up to `articles` articles."""
+def create_database(url: str, *, fresh: bool) -> None:
+    """Create the database of url unless it exists; drop it first if fresh."""
     import psycopg
 
-    url = env["DATABASE_URL"]
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -294,6 +320,14 @@ def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
         if fresh or not exists:
             log(f"creating database {name}")
             conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
+    """Create (re-create if fresh), migrate and seed the database up to `articles` articles."""
+    import psycopg
+
+    url = env["DATABASE_URL"]
+    create_database(url, fresh=fresh)
     manage("migrate", "--noinput", "-v0", env=env)
     with psycopg.connect(url) as conn:
         present = conn.execute("SELECT count(*) FROM news_article").fetchone()[0]
@@ -307,17 +341,50 @@ def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
-def page_context() -> dict:
-    """Return the values the page URLs need, read from the seeded database."""
+def prepare_sites(env: dict, portals: int, articles: int, largest: int, *, fresh: bool) -> None:
+    """Create, migrate and seed the database of many portals (bench/sites.py), then vacuum."""
+    import psycopg
+
+    url = env["DATABASE_URL"]
+    create_database(url, fresh=fresh)
+    manage("migrate", "--noinput", "-v0", env=env)
+    with psycopg.connect(url) as conn:
+        present = conn.execute("SELECT count(*) FROM news_article").fetchone()[0]
+        made = conn.execute("SELECT count(*) FROM portals_portal").fetchone()[0]
+    if present >= articles and made >= portals:
+        log(f"{made} portals and {present} articles present")
+    else:
+        log(f"seeding {portals} portals, {articles} articles ({made}, {present} present)")
+        demo_env = {**env, "DJANGO_DEMO": "1"}
+        # The city's demo content (and the demo's two wards) first, as a single-site run has it;
+        # then bench/sites.py makes the other portals and tops every portal up to its share.
+        manage("load_demo", env=demo_env, quiet=True)
+        subprocess.run(
+            [
+                *(PYTHON, "-m", "bench.sites", "--portals", str(portals)),
+                *("--articles", str(articles), "--largest", str(largest)),
+            ],
+            cwd=ROOT,
+            env=demo_env,
+            check=True,
+        )
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+
+
+def page_context(site_id: int | None = None) -> dict:
+    """Return the values the page URLs need, read from the seeded database (of one portal)."""
     from django.conf import settings
     from django.db.models import Count
     from django.utils import timezone
 
+    from core.sites import FIRST_SITE_ID
     from news.models import Article, Category
 
-    public = Article.objects.published()
+    site_id = site_id or FIRST_SITE_ID
+    public = Article.objects.published().of_portal(site_id)
     longest = (
-        Category.objects.filter(articles__in=public)
+        Category.objects.filter(site_id=site_id, articles__in=public)
         .annotate(n=Count("articles"))
         .order_by("-n")
         .first()
@@ -465,6 +532,8 @@ def wrk(url: str, *, seconds: float, connections: int, script: Path, method: str
     """Run wrk and return (requests/s, p50 ms, p99 ms, errors, statuses)."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency", "--timeout", "10s"]
     command += ["-H", f"User-Agent: {USER_AGENT}", "-s", str(script), url, "--", method]
+    if HOST_HEADER["host"]:
+        command[1:1] = ["-H", f"Host: {HOST_HEADER['host']}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.MULTILINE))
@@ -753,6 +822,48 @@ def table(results: list[Result]) -> list[str]:
     return lines
 
 
+@dataclass
+class Target:
+    """A portal whose pages a run measures: its label, site, Host header and URL values."""
+
+    label: str
+    site_id: int | None = None
+    host: str | None = None
+    ctx: dict = field(default_factory=dict)
+
+
+def sites_targets(small_domain: str | None) -> list[Target]:
+    """Return the city and one small portal (by domain, or the median one) of a --sites run."""
+    from core.sites import FIRST_SITE_ID
+    from portals.models import HostName, Portal
+
+    city = Portal.objects.get(pk=FIRST_SITE_ID)
+    if small_domain:
+        small = HostName.objects.select_related("portal").get(name=small_domain).portal
+    else:
+        others = list(
+            Portal.objects.exclude(pk=FIRST_SITE_ID).order_by("pk").values_list("pk", flat=True)
+        )
+        small = Portal.objects.get(pk=others[len(others) // 2])
+    host = small.host_names.order_by("name").values_list("name", flat=True).first()
+    return [
+        Target(f"{city.name} (the city, Site {city.pk})", city.pk),
+        Target(f"{small.name} ({host}, Site {small.pk})", small.pk, host),
+    ]
+
+
+def baseline_ratios(path: Path | None) -> dict[tuple[str, str], float]:
+    """Return the ratios to the floor by (page, mode) of a table bench/run.py wrote."""
+    if not path:
+        return {}
+    ratios = {}
+    for line in path.read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 9 and re.fullmatch(r"[\d.]+", cells[5]):
+            ratios.setdefault((cells[0], cells[1]), float(cells[5]))
+    return ratios
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -760,6 +871,28 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="2,000 articles, 3 s per page")
     parser.add_argument(
         "--faults", action="store_true", help="also break Redis and restart PostgreSQL"
+    )
+    parser.add_argument(
+        "--sites",
+        type=int,
+        metavar="N",
+        help="N portals (500,000 articles in all unless --articles): the city's pages and a small"
+        " portal's",
+    )
+    parser.add_argument(
+        "--largest", type=int, default=100_000, help="with --sites: the city's articles"
+    )
+    parser.add_argument(
+        "--small-portal",
+        metavar="DOMAIN",
+        help="with --sites: the small portal to measure (default: the middle one by id)",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="TABLE",
+        help="with --sites: a one-portal run's table (e.g. --quick's) to compare the small"
+        " portal's ratios with",
     )
     parser.add_argument("--articles", type=int)
     parser.add_argument("--seconds", type=float)
@@ -784,11 +917,19 @@ def main() -> int:
     parser.add_argument(
         "--outage", type=float, default=0, help="for --faults: stop PostgreSQL this long instead"
     )
-    parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
+    parser.add_argument("--output", type=Path)
     args = parser.parse_args()
-    articles = args.articles or (2_000 if args.quick else 100_000)
+    if args.sites and (args.quick or args.faults):
+        parser.error("--sites measures at full scale, without --quick or --faults")
+    if args.sites:
+        articles = args.articles or 500_000
+        default_database = DEFAULT_DATABASE + "_sites"
+    else:
+        articles = args.articles or (2_000 if args.quick else 100_000)
+        default_database = DEFAULT_DATABASE + ("_quick" if args.quick else "")
     seconds = args.seconds or (4 if args.quick else 15)
-    database_url = args.database_url or (DEFAULT_DATABASE + ("_quick" if args.quick else ""))
+    database_url = args.database_url or default_database
+    output = args.output or RESULTS / ("sites.md" if args.sites else "latest.md")
 
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
@@ -800,13 +941,18 @@ def main() -> int:
         redis_url = ""
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     static_root = workdir / "static"
+    # Imported here: run as a script, the repository root is on the path only from now.
+    sys.path.insert(0, str(ROOT))
+    from bench.sites import DOMAIN_SUFFIX
+
     env = {
         **os.environ,
         # The portal's settings plus the floor's route (bench/settings.py).
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # The city answers on these; the portals of --sites on pNNN.bench.localhost.
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost" + f",.{DOMAIN_SUFFIX}" * bool(args.sites),
         "DJANGO_STATIC_ROOT": str(static_root),
         "DJANGO_STATIC_FROM_FINDERS": "0",
         # The counting row's wrk plays the proxy (COUNT_LUA); nginx, where used, is one too.
@@ -818,77 +964,125 @@ def main() -> int:
     }
     os.environ.update(env)
     log(f"database {database_url}, {articles} articles; work files in {workdir}")
-    prepare_database(env, articles, fresh=args.fresh or args.quick)
+    if args.sites:
+        prepare_sites(env, args.sites, articles, args.largest, fresh=args.fresh)
+    else:
+        prepare_database(env, articles, fresh=args.fresh or args.quick)
     manage("collectstatic", "--noinput", "-v0", env=env)
 
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    ctx = page_context()
+    targets = sites_targets(args.small_portal) if args.sites else [Target("")]
+    for target in targets:
+        target.ctx = page_context(target.site_id)
     from django.db import connections
 
     connections.close_all()
     run = Run(seconds=seconds, connections=args.connections, script=workdir / "wrk.lua")
     run.script.write_text(WRK_LUA)
 
-    results: list[Result] = []
+    results: dict[str, list[Result]] = {target.label: [] for target in targets}
     fault_lines: list[str] = []
     for mode, page_cache in (("uncached", "0"), ("cached", "1")):
         server = Gunicorn(env, workers=2, log_path=workdir / f"{mode}.log", PAGE_CACHE=page_cache)
         try:
             from django.urls import reverse
 
-            article_url = server.base + reverse(
-                "news:article", kwargs={"slug": ctx["article_slug"]}
-            )
-            ctx["hit_url"] = find_hit_url(article_url)
-            if ctx["hit_url"] and ctx["hit_url"].startswith("/"):
-                ctx["hit_url"] = "{base}" + ctx["hit_url"]
-            pages, skipped = resolve_pages(ctx, "{base}")
-            if args.only:
-                pages = [(p, url) for p, url in pages if any(w in p.label for w in args.only)]
-            if mode == "uncached":
-                notes += skipped
-            results += measure_server(run, server, pages, mode=mode, rounds=3 if args.quick else 20)
-            if mode == "cached" and not args.only:
-                nginx_results, nginx_notes = measure_nginx(
-                    run, workdir, server, article_url, static_root
-                )
-                results += nginx_results
-                notes += nginx_notes
+            for target in targets:
+                ctx = target.ctx
+                with host_header(target.host):
+                    article_url = server.base + reverse(
+                        "news:article", kwargs={"slug": ctx["article_slug"]}
+                    )
+                    ctx["hit_url"] = find_hit_url(article_url)
+                    if ctx["hit_url"] and ctx["hit_url"].startswith("/"):
+                        ctx["hit_url"] = "{base}" + ctx["hit_url"]
+                    pages, skipped = resolve_pages(ctx, "{base}")
+                    if args.only:
+                        pages = [
+                            (p, url) for p, url in pages if any(w in p.label for w in args.only)
+                        ]
+                    if mode == "uncached":
+                        notes += [f"{target.label}: {note}" for note in skipped]
+                    results[target.label] += measure_server(
+                        run, server, pages, mode=mode, rounds=3 if args.quick else 20
+                    )
+                if mode == "cached" and not args.only and not args.sites:
+                    nginx_results, nginx_notes = measure_nginx(
+                        run, workdir, server, article_url, static_root
+                    )
+                    results[target.label] += nginx_results
+                    notes += nginx_notes
         finally:
             server.stop()
     if args.faults:
         fault_lines = faults(args, env, workdir, pages, run)
 
-    lines = [
-        f"# Benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
-        "",
-        f"`python bench/run.py{' --quick' * args.quick}{' --faults' * args.faults}`:"
-        f" {ctx['articles']} public articles (longest category {ctx['category_articles']},"
-        f" middle page {ctx['deep_page']}), gunicorn 2 sync workers, DEBUG off,"
-        f" cache {'Redis' if redis_url else 'local memory'}, wrk -t2 -c{args.connections}"
-        f" {seconds:g} s per page, {os.cpu_count()} CPUs.",
+    command = "python bench/run.py" + " --quick" * args.quick + " --faults" * args.faults
+    if args.sites:
+        command += f" --sites {args.sites}"
+    lines = [f"# Benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", ""]
+    setup = (
+        f"gunicorn 2 sync workers, DEBUG off, cache {'Redis' if redis_url else 'local memory'},"
+        f" wrk -t2 -c{args.connections} {seconds:g} s per page, {os.cpu_count()} CPUs."
+    )
+    about = (
         "Each page's ratio is to the mean of the floor measured just before and just after it,"
-        " by the same server (page cache off for `uncached`, on for `cached`).",
-        "",
-        *table(results),
-        "",
-        *(f"- {note}" for note in notes),
-        "",
-        *fault_lines,
-    ]
+        " by the same server (page cache off for `uncached`, on for `cached`)."
+    )
+    if not args.sites:
+        ctx = targets[0].ctx
+        lines += [
+            f"`{command}`: {ctx['articles']} public articles (longest category"
+            f" {ctx['category_articles']}, middle page {ctx['deep_page']}), {setup}",
+            about,
+            "",
+            *table(results[targets[0].label]),
+        ]
+    else:
+        baseline = baseline_ratios(args.baseline)
+        lines += [
+            f"`{command}`: {args.sites} portals, {articles} articles in all, {setup}",
+            about + " Both portals are measured by the same servers, one after the other;"
+            " the small portal's requests carry its Host header.",
+        ]
+        for number, target in enumerate(targets):
+            ctx = target.ctx
+            rows = results[target.label]
+            if number and baseline:
+                for row in rows:
+                    one = baseline.get((row.label, row.mode))
+                    if one and row.ratio and row.label != "floor (bare Django view)":
+                        row.note = (
+                            f"one portal: {one:.2f}× ({row.ratio / one:.0%} of it); {row.note}"
+                        ).rstrip("; ")
+            lines += [
+                "",
+                f"## {target.label}",
+                "",
+                f"{ctx['articles']} public articles, longest category {ctx['category_articles']}"
+                f" (`{ctx['slug']}`), middle page {ctx['deep_page']}.",
+                "",
+                *table(rows),
+            ]
+        if baseline:
+            lines += [
+                "",
+                f"The small portal's notes give the ratio of the same page in `{args.baseline}`"
+                " (a one-portal install) and this run's ratio as a share of it.",
+            ]
+    lines += ["", *(f"- {note}" for note in notes), "", *fault_lines]
     report = "\n".join(lines) + "\n"
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report)
     print("\n" + report)
-    log(f"written to {args.output}")
+    log(f"written to {output}")
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
-    broken = [r for r in results if r.errors]
+    broken = [(label, r) for label, rows in results.items() for r in rows if r.errors]
     if broken:
-        log("errors on: " + ", ".join(f"{r.label} ({r.mode})" for r in broken))
+        log("errors on: " + ", ".join(f"{r.label} ({r.mode}) {label}" for label, r in broken))
         return 1
     return 0
 
