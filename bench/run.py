@@ -152,6 +152,14 @@ def search_paths(url: str) -> list[str]:
     return [p for p in paths if fetch(base + p)[0] == 200]
 
 
+def document_search_paths(url: str, numbers: list[str]) -> list[str]:
+    """Return the document number search row's paths: each number asked as readers type it."""
+    from urllib.parse import urlencode
+
+    parts = urlsplit(url)
+    return [f"{parts.path}?{urlencode({'q': number})}" for number in numbers]
+
+
 def search_latency(url: str, paths: list[str]) -> str:
     """Return how long cold searches take one at a time: what a reader waits, without a queue."""
     if not paths:
@@ -224,6 +232,14 @@ PAGES = [
     Page("calendar", [("news:archive_calendar_block", ctx_kwargs("year", "month"))]),
     Page("search", [("news:search", None)], query="search", uncached=0.2),
     Page("print view", [("news:article_print", ctx_kwargs(slug="article_slug"))]),
+    Page("documents list", [("documents:list", None)]),
+    Page("document", [("documents:detail", ctx_kwargs(pk="document_pk"))]),
+    Page(
+        "document number search",
+        [("documents:list", None)],
+        query="document-search",
+        uncached=0.2,
+    ),
     Page(
         "RSS feed",
         [("news:feed", None)],
@@ -322,8 +338,11 @@ def create_database(url: str, *, fresh: bool) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
-    """Create (re-create if fresh), migrate and seed the database up to `articles` articles."""
+def prepare_database(env: dict, articles: int, *, documents: int, fresh: bool) -> None:
+    """Create (re-create if fresh), migrate and seed the database up to `articles` articles.
+
+    And up to `documents` documents (the documents library's pages).
+    """
     import psycopg
 
     url = env["DATABASE_URL"]
@@ -336,6 +355,12 @@ def prepare_database(env: dict, articles: int, *, fresh: bool) -> None:
         log(f"seeding {missing} articles ({present} present)")
         # The demo app, which has load_demo, is installed for the seeding only.
         manage("load_demo", "--articles", str(missing), env={**env, "DJANGO_DEMO": "1"})
+    with psycopg.connect(url) as conn:
+        present = conn.execute("SELECT count(*) FROM documents_document").fetchone()[0]
+    if documents - present > 0:
+        log(f"seeding {documents - present} documents ({present} present)")
+        demo_env = {**env, "DJANGO_DEMO": "1"}
+        manage("load_demo", "--documents", str(documents - present), env=demo_env)
     # What autovacuum does after a bulk load, done now: fresh statistics, visibility map.
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
@@ -379,6 +404,7 @@ def page_context(site_id: int | None = None) -> dict:
     from django.utils import timezone
 
     from core.sites import FIRST_SITE_ID
+    from documents.models import Document
     from news.models import Article, Category
 
     site_id = site_id or FIRST_SITE_ID
@@ -393,7 +419,15 @@ def page_context(site_id: int | None = None) -> dict:
     in_category = public.filter(category=longest).newest_first()
     article = in_category[min(longest.n - 1, 1000)]
     newest = timezone.localtime(public.newest_first().first().published_at)
+    documents = Document.objects.published().order_by("-issued_on", "-id")
+    document_count = documents.count()
+    # Numbers readers look up: spread over the library, asked in full.
+    step = max(1, document_count // 20)
+    numbers = list(documents.values_list("number", flat=True)[:document_count:step][:20])
     return {
+        "documents": document_count,
+        "document_pk": documents.values_list("pk", flat=True)[document_count // 2],
+        "document_numbers": numbers,
         "slug": longest.slug,
         "category_articles": longest.n,
         "deep_page": max(1, pages // 2),
@@ -437,6 +471,8 @@ def resolve_pages(ctx: dict, base: str) -> tuple[list[tuple[Page, str]], list[st
         elif page.query == "search":
             # The first query for warming up; wrk rotates through all (search_lua).
             url += "?" + urlencode({"q": SEARCH_QUERIES[0]})
+        elif page.query == "document-search":
+            url += "?" + urlencode({"q": ctx["document_numbers"][0]})
         found.append((page, base + url if url.startswith("/") else url))
     return found, notes
 
@@ -550,6 +586,8 @@ class Run:
     seconds: float
     connections: int
     script: Path
+    # The numbers the document number search row asks (page_context).
+    document_numbers: list = field(default_factory=list)
 
     def measure(
         self, label: str, mode: str, url: str, *, method: str = "GET", script: Path | None = None
@@ -592,6 +630,19 @@ def measure_server(
     for page, url in local:
         if page.method == "POST":
             result = measure_count(run, page, url, mode)
+        elif page.query == "document-search":
+            paths = document_search_paths(url, run.document_numbers)
+            script = run.script.with_name("wrk-document-search.lua")
+            script.write_text(search_lua(paths))
+            result = run.measure(page.label, mode, url, script=script)
+            result.target = page.uncached if mode == "uncached" else page.cached
+            result.note = " ".join(
+                [
+                    result.note,
+                    f"{len(paths)} numbers, none cached;",
+                    search_latency(url, paths),
+                ]
+            ).strip()
         elif page.query == "search":
             paths = search_paths(url)
             script = run.script.with_name("wrk-search.lua")
@@ -927,6 +978,7 @@ def main() -> int:
     else:
         articles = args.articles or (2_000 if args.quick else 100_000)
         default_database = DEFAULT_DATABASE + ("_quick" if args.quick else "")
+    documents = 1_000 if args.quick else 50_000
     seconds = args.seconds or (4 if args.quick else 15)
     database_url = args.database_url or default_database
     output = args.output or RESULTS / ("sites.md" if args.sites else "latest.md")
@@ -967,7 +1019,7 @@ def main() -> int:
     if args.sites:
         prepare_sites(env, args.sites, articles, args.largest, fresh=args.fresh)
     else:
-        prepare_database(env, articles, fresh=args.fresh or args.quick)
+        prepare_database(env, articles, documents=documents, fresh=args.fresh or args.quick)
     manage("collectstatic", "--noinput", "-v0", env=env)
 
     import django
@@ -979,7 +1031,12 @@ def main() -> int:
     from django.db import connections
 
     connections.close_all()
-    run = Run(seconds=seconds, connections=args.connections, script=workdir / "wrk.lua")
+    run = Run(
+        seconds=seconds,
+        connections=args.connections,
+        script=workdir / "wrk.lua",
+        document_numbers=targets[0].ctx["document_numbers"],
+    )
     run.script.write_text(WRK_LUA)
 
     results: dict[str, list[Result]] = {target.label: [] for target in targets}
@@ -1034,7 +1091,8 @@ def main() -> int:
     if not args.sites:
         ctx = targets[0].ctx
         lines += [
-            f"`{command}`: {ctx['articles']} public articles (longest category"
+            f"`{command}`: {ctx['articles']} public articles and {ctx['documents']} documents"
+            f" (longest category"
             f" {ctx['category_articles']}, middle page {ctx['deep_page']}), {setup}",
             about,
             "",

@@ -4,7 +4,7 @@ Each kind of demo content has a module in this app with a `load(*, stdout) -> No
 function that is idempotent (running it twice changes nothing), listed in LOADERS.
 """
 
-from demo import articles, gallery, readers, wards
+from demo import articles, documents_library, gallery, readers, wards
 
 # Run in order: later loaders rely on the content of earlier ones (the readers count
 # views of the newest articles). The staff accounts (demo.accounts) are made only
@@ -13,5 +13,7 @@ LOADERS = [
     articles.load,
     gallery.load,
     readers.load,
+    # After the articles: the reference article names one of them.
+    documents_library.load,
     wards.load,
 ]

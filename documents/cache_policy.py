@@ -12,6 +12,9 @@ HOUR = 60 * 60
 
 KINDS = Cached("documents:kinds", HOUR)
 FILTER_CHOICES = Cached("documents:filters", HOUR)
+# How many documents a list without a keyword has, per filters (bounded: the filters'
+# values are the public documents' own).
+LIST_COUNT = Cached("documents:count", HOUR, Scope.PROCESS, entries=512)
 CITING_ARTICLES = Cached("documents:citing", HOUR, Scope.PROCESS)
 # An article's body with its document numbers linked, per article and edit.
 LINKED_BODY = Cached("documents:linked-body", RENDERED_SECONDS, Scope.RENDERED)

@@ -192,8 +192,17 @@ class Document(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-issued_on", "-id"], name="document_public_idx"),
-            models.Index(fields=["number_key"], name="document_number_idx"),
-            models.Index(fields=["number_head", "symbol_key"], name="document_head_idx"),
+            # Pattern operators: numbers are also looked up by their start ("50/KH").
+            models.Index(
+                fields=["number_key"],
+                name="document_number_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["number_head", "symbol_key"],
+                name="document_head_idx",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
             models.Index(fields=["kind", "-issued_on", "-id"], name="document_kind_idx"),
             models.Index(fields=["issuer"], name="document_issuer_idx"),
             models.Index(fields=["field"], name="document_field_idx"),

@@ -181,22 +181,25 @@ def text_condition(terms: list[str]) -> Q | None:
 
 
 def search(documents: QuerySet, query: str, *, kind_id: int | None = None) -> QuerySet:
-    """Return the documents of a query: its number's first, then those holding its words."""
+    """Return the documents of a query: those its number names, else those holding its words.
+
+    A number query ("50/KH-UBND", "kh-ubnd 50", "50") lists the documents
+    with that number, the exact number before the numbers it starts; only
+    when none has it are the words searched. Numbers are looked up in their
+    own indexes, so a number answers as fast among 50,000 documents as among
+    fifty.
+    """
     parsed = parse_number_query(query, kind_names())
+    if parsed is not None:
+        exact, matched = number_condition(parsed, kind_id=kind_id)
+        numbered = documents.filter(matched)
+        if numbered.exists():
+            rank = Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField())
+            return numbered.annotate(rank=rank).order_by("rank", "-issued_on", "-id")
     text = text_condition(query_terms(query))
-    if parsed is None:
-        if text is None:
-            return documents.none()
-        return documents.filter(text).newest_first()
-    exact, matched = number_condition(parsed, kind_id=kind_id)
-    condition = matched if text is None else matched | text
-    rank = Case(
-        When(exact, then=Value(0)),
-        When(matched, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    return documents.filter(condition).annotate(rank=rank).order_by("rank", "-issued_on", "-id")
+    if text is None:
+        return documents.none()
+    return documents.filter(text).newest_first()
 
 
 def is_number_query(query: str) -> bool:

@@ -41,11 +41,14 @@ def _roles(db):
 
 @pytest.fixture
 def plan_kind(db):
+    # A flushing (live-server) test empties the kinds the migration made.
+    ensure_roles()
     return DocumentKind.objects.get(name="Kế hoạch")
 
 
 @pytest.fixture
 def decision_kind(db):
+    ensure_roles()
     return DocumentKind.objects.get(name="Quyết định")
 
 
