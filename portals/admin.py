@@ -40,9 +40,10 @@ def is_portal_staff(request) -> bool:
     site_id = request_site_id(request)
     # Asked several times per admin page (the view, the menu, the template): once per request.
     known = request.__dict__.setdefault("_portal_staff", {})
-    if site_id not in known:
-        known[site_id] = user.portals.filter(pk=site_id).exists()
-    return known[site_id]
+    key = (user.pk, site_id)
+    if key not in known:
+        known[key] = user.portals.filter(pk=site_id).exists()
+    return known[key]
 
 
 def admin_url_on(request, domain: str, path: str) -> str:

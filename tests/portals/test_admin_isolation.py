@@ -409,3 +409,28 @@ def test_a_superuser_gives_a_portal_its_staff_and_host_names(portals, superuser,
     response = superuser.post(change, portal_form(b, ["khac.localhost", "p1.localhost"]))
     assert response.status_code == 200
     assert B_HOST in b.host_names.values_list("name", flat=True)
+
+
+def test_a_crafted_inline_naming_another_portals_attachment_changes_nothing(portals, superuser):
+    from tests.news.test_attachments import attach, pdf_bytes
+
+    mine, theirs = row(Article, "AAA"), row(Article, "BBB")
+    Article.objects.filter(pk=mine.pk).update(status=Article.Status.DRAFT)
+    theirs_file = attach(theirs, "Của phường.pdf", pdf_bytes())
+    data = article_form(row(Category, "AAA").pk, title=mine.title, slug=mine.slug)
+    data.update(
+        {
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-INITIAL_FORMS": "1",
+            "attachments-0-id": theirs_file.pk,
+            "attachments-0-article": mine.pk,
+            "attachments-0-file": "",
+            "attachments-0-title": "Đổi tên lén",
+            "attachments-0-order": "0",
+        }
+    )
+    response = superuser.post(reverse("admin:news_article_change", args=[mine.pk]), data)
+    assert response.status_code == 200
+    theirs_file.refresh_from_db()
+    assert theirs_file.article_id == theirs.pk
+    assert theirs_file.title != "Đổi tên lén"
