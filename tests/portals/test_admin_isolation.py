@@ -434,3 +434,25 @@ def test_a_crafted_inline_naming_another_portals_attachment_changes_nothing(port
     theirs_file.refresh_from_db()
     assert theirs_file.article_id == theirs.pk
     assert theirs_file.title != "Đổi tên lén"
+
+
+def test_the_pending_count_on_the_admin_index_counts_the_host_portals_articles(
+    settings, django_user_model, make_article
+):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "phuong-3.localhost"]
+    ward = add_portal(domain="phuong-3.localhost", name="Cổng Phường 3")
+    ensure_roles()
+    approver = django_user_model.objects.create_user("duyet-p3", password="x", is_staff=True)
+    approver.groups.add(Group.objects.get(name="Người duyệt"))
+    approver.portals.set([ward])
+    make_article(status=Article.Status.PENDING)
+    make_article(status=Article.Status.PENDING)
+    make_article(
+        site_id=ward.pk,
+        category=Category.objects.get(site_id=ward.pk, order=1),
+        status=Article.Status.PENDING,
+    )
+    client = Client(HTTP_HOST="phuong-3.localhost")
+    client.force_login(approver)
+    index = client.get(f"/{settings.ADMIN_URL_PATH}").content.decode()
+    assert "Chờ duyệt: 1</a>" in index
