@@ -5,6 +5,7 @@ news.services; the admin only offers what the user may do and calls it.
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -16,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from news import services
 from news.gallery import admin as gallery_admin  # noqa: F401  (registers the album admin)
 from news.models import Article, Attachment, Category, Link
+from news.republishing import republish_view
 from news.services import Action
 from news.uploads.images import open_validated_image
 from portals.admin import (
@@ -325,6 +328,20 @@ class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
         js = ["js/admin-editor.js"]
+
+    def get_urls(self):
+        own = [
+            path(
+                "dang-lai/",
+                self.admin_site.admin_view(functools.partial(republish_view, self)),
+                name="news_article_republish",
+            )
+        ]
+        return own + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        may = services.may_republish(user=request.user, site_id=request.site.id)
+        return super().changelist_view(request, {**(extra_context or {}), "may_republish": may})
 
     @admin.display(description=_("Trạng thái"), ordering="status")
     def status_label(self, article):

@@ -109,3 +109,43 @@ def test_the_ward_sitemap_leaves_shared_articles_to_their_portal(
     )
     sitemap = Client(HTTP_HOST=WARD).get("/sitemap-articles.xml").content.decode()
     assert copy.get_absolute_url() not in sitemap
+
+
+def test_a_ward_approver_shares_a_city_article_from_the_admin_and_sees_it_on_the_ward(
+    article, ward, ward_approver, ward_category, settings
+):
+    admin = Client(HTTP_HOST=WARD)
+    admin.force_login(ward_approver)
+    changelist = admin.get(f"/{settings.ADMIN_URL_PATH}news/article/").content.decode()
+    assert "Đăng lại bài của cổng khác" in changelist
+    url = f"/{settings.ADMIN_URL_PATH}news/article/dang-lai/"
+    page = admin.get(url).content.decode()
+    assert article.title in page
+    response = admin.post(url, {"article": article.pk, "category": ward_category.pk})
+    assert response.status_code == 302
+    after = admin.get(url).content.decode()
+    assert "Đã đăng lại" in after
+    assert f'value="{article.pk}"' not in after
+    assert article.title in Client(HTTP_HOST=WARD).get("/").content.decode()
+
+
+def test_a_crafted_share_with_another_portals_category_is_refused_with_a_message(
+    article, ward, ward_approver, category, settings
+):
+    admin = Client(HTTP_HOST=WARD)
+    admin.force_login(ward_approver)
+    url = f"/{settings.ADMIN_URL_PATH}news/article/dang-lai/"
+    admin.post(url, {"article": article.pk, "category": category.pk})
+    assert "Hãy chọn một bài và một chuyên mục của cổng này." in admin.get(url).content.decode()
+    assert not Article.objects.filter(site_id=ward.pk).exists()
+
+
+def test_an_editor_cannot_open_the_sharing_page(ward, editor, settings):
+    editor.portals.add(ward)
+    admin = Client(HTTP_HOST=WARD)
+    admin.force_login(editor)
+    url = f"/{settings.ADMIN_URL_PATH}news/article/dang-lai/"
+    assert admin.get(url).status_code == 403
+    assert (
+        "Đăng lại bài" not in admin.get(f"/{settings.ADMIN_URL_PATH}news/article/").content.decode()
+    )
