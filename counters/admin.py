@@ -39,7 +39,7 @@ class CorrectionForm(forms.Form):
         required=False,
         max_length=220,
         help_text="Mã số hoặc đường dẫn (slug) của bài viết. Để trống để đính chính "
-        "tổng lượt truy cập của cả trang.",
+        "tổng lượt truy cập của cổng thông tin này.",
     )
     total = forms.IntegerField(label="Số đúng", min_value=0, max_value=2**63 - 1)
 
@@ -93,14 +93,16 @@ class StatisticsAdmin(StaffOnly, admin.ModelAdmin):
         ]
 
     def correction_view(self, request):
-        """Let a superuser replace the site's total visits or an article's total views."""
+        """Let a superuser replace the portal's total visits or an article's total views."""
         if not request.user.is_superuser:
             raise PermissionDenied
         form = CorrectionForm(request.POST or None, site_id=request_site_id(request))
         if request.method == "POST" and form.is_valid():
             article, total = form.cleaned_data["article"], form.cleaned_data["total"]
             if article is None:
-                services.set_totals(site_visits=total, article_views={})
+                services.set_totals(
+                    site_id=request_site_id(request), site_visits=total, article_views={}
+                )
                 messages.success(request, f"Đã đặt tổng lượt truy cập thành {total}.")
             else:
                 services.set_totals(article_views={article.pk: total})
@@ -118,21 +120,23 @@ class StatisticsAdmin(StaffOnly, admin.ModelAdmin):
         form = MostReadPeriodForm(request.GET or None)
         days = form.cleaned_data["days"] if form.is_valid() else 7
         today = timezone.localdate()
+        # Everything on the page is of the portal the admin is opened on.
+        site_id = request_site_id(request)
         charts = [
-            (period, bar_chart(selectors.daily_visits(days=period, today=today)))
+            (period, bar_chart(selectors.daily_visits(site_id=site_id, days=period, today=today)))
             for period in CHART_PERIODS
         ]
         context = {
             **self.admin_site.each_context(request),
             "title": "Thống kê truy cập",
             "opts": self.model._meta,
-            "numbers": selectors.live_numbers(),
+            "numbers": selectors.live_numbers(site_id=site_id),
             "charts": charts,
             "form": form,
             "days": days,
-            "views_in_period": selectors.daily_views_total(days=days, today=today),
+            "views_in_period": selectors.daily_views_total(site_id=site_id, days=days, today=today),
             "most_read": selectors.most_read_with_totals(
-                site_id=request_site_id(request), days=days, limit=20, today=today
+                site_id=site_id, days=days, limit=20, today=today
             ),
             "correction_url": (
                 reverse("admin:counters_statistics_correct") if request.user.is_superuser else None

@@ -7,6 +7,7 @@ so concurrent requests in any number of processes add up exactly.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.sites import FIRST_SITE_ID
 from news.models import Article
 
 # Every count is spread over a few rows ("shards") picked at random and summed
@@ -16,25 +17,45 @@ from news.models import Article
 SHARD_HELP = _("Số được cộng dồn trên vài dòng để các lượt đếm đồng thời không phải chờ nhau.")
 
 
-class SiteTotal(models.Model):
-    """A share of the site's running total of visits; the total is the sum of the shares."""
+def portal_field():
+    """Return the field that says which portal a row counts for.
 
-    shard = models.PositiveSmallIntegerField(
-        _("phần"), primary_key=True, default=0, help_text=SHARD_HELP
+    Visits, visitors online and the visitors' presence are per portal. No
+    index of its own: every such table has a unique constraint that leads
+    with the site, which serves the reads, the upserts and a portal's deletion.
+    """
+    return models.ForeignKey(
+        "sites.Site",
+        verbose_name=_("cổng"),
+        on_delete=models.CASCADE,
+        default=FIRST_SITE_ID,
+        related_name="+",
+        db_index=False,
     )
+
+
+class SiteTotal(models.Model):
+    """A share of a portal's running total of visits; the total is the sum of the shares."""
+
+    site = portal_field()
+    shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
     visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
 
     class Meta:
         verbose_name = _("tổng lượt truy cập")
         verbose_name_plural = _("tổng lượt truy cập")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "shard"], name="counters_sitetotal_unique")
+        ]
 
     def __str__(self):
-        return f"{self.shard}: {self.visits}"
+        return f"{self.site_id}/{self.shard}: {self.visits}"
 
 
 class SiteDay(models.Model):
-    """A share of the site's visits on one local (Vietnam) date."""
+    """A share of a portal's visits on one local (Vietnam) date."""
 
+    site = portal_field()
     day = models.DateField(_("ngày"), help_text=_("Ngày theo giờ Việt Nam."))
     shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
     visits = models.PositiveIntegerField(_("lượt truy cập"), default=0)
@@ -44,7 +65,10 @@ class SiteDay(models.Model):
         verbose_name = _("lượt truy cập trong ngày")
         verbose_name_plural = _("lượt truy cập theo ngày")
         constraints = [
-            models.UniqueConstraint(fields=["day", "shard"], name="counters_siteday_unique")
+            # Site first: every read is of one portal's days.
+            models.UniqueConstraint(
+                fields=["site", "day", "shard"], name="counters_siteday_site_unique"
+            )
         ]
 
     def __str__(self):
@@ -102,14 +126,17 @@ class ArticleDay(models.Model):
 
 
 class VisitorPresence(models.Model):
-    """When a visitor (by cookie id) was last seen, and the id of their current visit.
+    """When a visitor (by cookie id) was last seen on a portal, and the id of their current visit.
 
-    One row per recent visitor, shared by every process through the database:
-    it decides whether a request starts a new visit, counts the visitors online
-    and limits floods. Rows older than the view window are useless and pruned.
+    One row per recent visitor and portal, shared by every process through the
+    database: it decides whether a request starts a new visit of the portal,
+    counts the visitors online and limits floods. A visitor reading two
+    portals makes a visit on each. Rows older than the view window are
+    useless and pruned.
     """
 
-    visitor = models.UUIDField(_("mã khách"), primary_key=True)
+    site = portal_field()
+    visitor = models.UUIDField(_("mã khách"))
     visit = models.UUIDField(
         _("mã lượt truy cập"),
         help_text=_("Đổi khi khách quay lại sau khoảng thời gian tính lượt."),
@@ -123,19 +150,25 @@ class VisitorPresence(models.Model):
     class Meta:
         verbose_name = _("khách đang truy cập")
         verbose_name_plural = _("khách đang truy cập")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "visitor"], name="counters_visitorpresence_unique"
+            )
+        ]
 
     def __str__(self):
         return str(self.visitor)
 
 
 class OnlineMinute(models.Model):
-    """A share of the visitors last seen in one minute.
+    """A share of the visitors last seen on a portal in one minute.
 
     Each visitor is counted in the minute they were last seen, and moved when
     seen in a later one, so the visitors online are the sum of the last few
     minutes: a read of a few rows instead of a count of every recent visitor.
     """
 
+    site = portal_field()
     minute = models.DateTimeField(_("phút"))
     shard = models.PositiveSmallIntegerField(_("phần"), default=0, help_text=SHARD_HELP)
     # Signed: a visitor counted in one share may leave through another.
@@ -145,7 +178,9 @@ class OnlineMinute(models.Model):
         verbose_name = _("khách theo phút")
         verbose_name_plural = _("khách theo phút")
         constraints = [
-            models.UniqueConstraint(fields=["minute", "shard"], name="counters_onlineminute_unique")
+            models.UniqueConstraint(
+                fields=["site", "minute", "shard"], name="counters_onlineminute_site_unique"
+            )
         ]
 
     def __str__(self):

@@ -1,4 +1,8 @@
-"""Reads of the counters: live numbers, most read articles, daily series."""
+"""Reads of the counters: live numbers, most read articles, daily series.
+
+Each read is of one portal: its visits, today's visits, its visitors online,
+its articles. A site_id of None is the portal being served (core.sites).
+"""
 
 import datetime as dt
 
@@ -6,6 +10,7 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.sites import current_site_id
 from counters import conf
 from counters.models import (
     ArticleDay,
@@ -19,22 +24,29 @@ from news.models import Article
 from news.selectors import attach_categories, listed_articles
 
 
-def live_numbers(*, article_id: int | None = None, now: dt.datetime | None = None) -> dict:
-    """Return the site's total visits, today's visits, visitors online and the article's views.
+def live_numbers(
+    *, site_id: int | None = None, article_id: int | None = None, now: dt.datetime | None = None
+) -> dict:
+    """Return the portal's total visits, today's visits, visitors online and the article's views.
 
     One statement, one round trip: these numbers are read on every page and
     every counting request.
     """
     now = now or timezone.now()
+    site_id = current_site_id() if site_id is None else site_id
     parts = [
-        f"(SELECT SUM({column(SiteTotal, 'visits')}) FROM {table(SiteTotal)})",  # noqa: S608
+        f"(SELECT SUM({column(SiteTotal, 'visits')}) FROM {table(SiteTotal)} "  # noqa: S608
+        f"WHERE {column(SiteTotal, 'site')} = %s)",
         f"(SELECT SUM({column(SiteDay, 'visits')}) FROM {table(SiteDay)} "  # noqa: S608
-        f"WHERE {column(SiteDay, 'day')} = %s)",
+        f"WHERE {column(SiteDay, 'site')} = %s AND {column(SiteDay, 'day')} = %s)",
         f"(SELECT SUM({column(OnlineMinute, 'visitors')}) FROM {table(OnlineMinute)} "  # noqa: S608
-        f"WHERE {column(OnlineMinute, 'minute')} >= %s)",
+        f"WHERE {column(OnlineMinute, 'site')} = %s AND {column(OnlineMinute, 'minute')} >= %s)",
     ]
     params = [
+        site_id,
+        site_id,
         prep(SiteDay, "day", timezone.localdate(now)),
+        site_id,
         prep(OnlineMinute, "minute", online_since(now)),
     ]
     if article_id is not None:
@@ -116,12 +128,14 @@ def most_read_with_totals(
     return attach_categories(articles, site_id=site_id)
 
 
-def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.date, int]]:
-    """Return (date, visits) for each of the last days, oldest first, zero where none."""
+def daily_visits(
+    *, site_id: int, days: int, today: dt.date | None = None
+) -> list[tuple[dt.date, int]]:
+    """Return (date, visits) of the portal for each of the last days, oldest first, 0 if none."""
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=days - 1)
     counted = dict(
-        SiteDay.objects.filter(day__gte=since, day__lte=today)
+        SiteDay.objects.filter(site_id=site_id, day__gte=since, day__lte=today)
         .values("day")
         .annotate(total=Sum("visits"))
         .values_list("day", "total")
@@ -132,13 +146,9 @@ def daily_visits(*, days: int, today: dt.date | None = None) -> list[tuple[dt.da
     ]
 
 
-def daily_views_total(*, days: int, today: dt.date | None = None) -> int:
-    """Return the views of all articles in the last days."""
+def daily_views_total(*, site_id: int, days: int, today: dt.date | None = None) -> int:
+    """Return the views of all the portal's articles in the last days."""
     today = today or timezone.localdate()
     since = today - dt.timedelta(days=days - 1)
-    return (
-        ArticleDay.objects.filter(day__gte=since, day__lte=today).aggregate(total=Sum("views"))[
-            "total"
-        ]
-        or 0
-    )
+    views = ArticleDay.objects.filter(article__site_id=site_id, day__gte=since, day__lte=today)
+    return views.aggregate(total=Sum("views"))["total"] or 0

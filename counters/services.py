@@ -20,13 +20,18 @@ order, hottest last, so transactions never deadlock and hold the hot rows
 only briefly; the counts are spread over COUNTERS_SHARDS rows each (see
 models.py), so that concurrent transactions seldom wait for one another.
 
+Visits, visitors online and the visitors' presence are per portal (the site
+is part of each of their keys); an article's views need no site, as an
+article belongs to one portal.
+
 On PostgreSQL the steps run inside the database, in the function
-``counters_record_hit`` (migrations 0003, 0005 and 0006, which names its
-tables and columns from the models): a counting request is one statement and
-one round trip, committed on its own, which PostgreSQL plans once per pooled
-connection (sql.fetch_one_prepared). Elsewhere (SQLite, for development), and
-on PostgreSQL with COUNTERS_DATABASE_FUNCTION off, they run here, one
-statement each, in one transaction. The tests run every counting behaviour on
+``counters_record_hit`` (migrations 0003, 0005, 0006 and 0009, which name its
+tables and columns from the models; 0009 gives it the portal): a counting
+request is one statement and one round trip, committed on its own, which
+PostgreSQL plans once per pooled connection (sql.fetch_one_prepared).
+Elsewhere (SQLite, for development), and on PostgreSQL with
+COUNTERS_DATABASE_FUNCTION off, they run here, one statement each, in one
+transaction. The tests run every counting behaviour on
 both paths and compare their totals for one scripted sequence of hits.
 """
 
@@ -76,8 +81,10 @@ class Hit:
     numbers: dict | None = None
 
 
-def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int, dt.datetime | None]:
-    """Mark the visitor as seen now.
+def _touch_presence(
+    site_id: int, visitor: uuid.UUID, now: dt.datetime
+) -> tuple[bool, int, dt.datetime | None]:
+    """Mark the visitor as seen now on the portal.
 
     Return whether a new visit began, the requests this period, and when the
     visitor was seen before (None if not recently).
@@ -93,10 +100,11 @@ def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int, dt
     now_db = prep(m, "last_seen_at", now)
     visit_cutoff = prep(m, "last_seen_at", now - conf.view_window())
     burst_cutoff = prep(m, "last_seen_at", now - period)
+    keys = f"{column(m, 'site')}, {column(m, 'visitor')}"
     sql = (
-        f"INSERT INTO {t} ({column(m, 'visitor')}, {visit}, {seen}, {burst_at}, {burst_hits}) "  # noqa: S608
-        f"VALUES (%s, %s, %s, %s, 1) "
-        f"ON CONFLICT ({column(m, 'visitor')}) DO UPDATE SET "
+        f"INSERT INTO {t} ({keys}, {visit}, {seen}, {burst_at}, {burst_hits}) "  # noqa: S608
+        f"VALUES (%s, %s, %s, %s, %s, 1) "
+        f"ON CONFLICT ({keys}) DO UPDATE SET "
         f"{previous} = {t}.{seen}, "
         f"{visit} = CASE WHEN {t}.{seen} < %s THEN excluded.{visit} ELSE {t}.{visit} END, "
         f"{burst_hits} = CASE WHEN {t}.{burst_at} < %s THEN 1 ELSE {t}.{burst_hits} + 1 END, "
@@ -105,12 +113,12 @@ def _touch_presence(visitor: uuid.UUID, now: dt.datetime) -> tuple[bool, int, dt
         f"{seen} = excluded.{seen} "
         f"RETURNING {visit}, {burst_hits}, {previous}"
     )
-    params = [prep(m, "visitor", visitor), proposed, now_db, now_db]
+    params = [site_id, prep(m, "visitor", visitor), proposed, now_db, now_db]
     row = fetch_one(sql, [*params, visit_cutoff, burst_cutoff, burst_cutoff])
     return row[0] == proposed, row[1], from_db(m, "previous_seen_at", row[2])
 
 
-def _move_online(left: dt.datetime | None, now: dt.datetime, shard: int) -> None:
+def _move_online(site_id: int, left: dt.datetime | None, now: dt.datetime, shard: int) -> None:
     """Move the visitor from the minute they were last seen (left; None: new) to this one."""
     minute = minute_of(now)
     if left is not None and minute_of(left) == minute:
@@ -118,7 +126,9 @@ def _move_online(left: dt.datetime | None, now: dt.datetime, shard: int) -> None
     moves = {minute: 1} if left is None else {minute_of(left): -1, minute: 1}
     # The earlier minute first, as on PostgreSQL, so two moves never wait on each other.
     for moved, change in sorted(moves.items()):
-        _increment(OnlineMinute, {"minute": moved, "shard": shard}, "visitors", change)
+        _increment(
+            OnlineMinute, {"site": site_id, "minute": moved, "shard": shard}, "visitors", change
+        )
 
 
 def _mark_view(visitor: uuid.UUID, article_id: int, now: dt.datetime) -> bool:
@@ -153,8 +163,8 @@ def _increment(model: type[models.Model], keys: dict, field: str, amount: int = 
     fetch_one(sql, [*(prep(model, name, value) for name, value in keys.items()), amount])
 
 
-def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime) -> Hit:
-    new_visit, burst, seen_before = _touch_presence(visitor, now)
+def _count(*, site_id: int, visitor: uuid.UUID, article_id: int | None, now: dt.datetime) -> Hit:
+    new_visit, burst, seen_before = _touch_presence(site_id, visitor, now)
     limit, _period = conf.flood_limit()
     shard = random.randrange(conf.shards())
     hit = Hit(flooded=True)
@@ -165,10 +175,10 @@ def _count(*, visitor: uuid.UUID, article_id: int | None, now: dt.datetime) -> H
             _increment(ArticleDay, {"article": article_id, "day": today, "shard": shard}, "views")
             _increment(ArticleTotal, {"article": article_id, "shard": shard}, "views")
         if new_visit:
-            _increment(SiteDay, {"day": today, "shard": shard}, "visits")
-            _increment(SiteTotal, {"shard": shard}, "visits")
+            _increment(SiteDay, {"site": site_id, "day": today, "shard": shard}, "visits")
+            _increment(SiteTotal, {"site": site_id, "shard": shard}, "visits")
         hit = Hit(new_visit=new_visit, new_view=new_view)
-    _move_online(seen_before, now, shard)
+    _move_online(site_id, seen_before, now, shard)
     return hit
 
 
@@ -219,11 +229,12 @@ def _record_in_postgresql(
     # A fresh random id tells whether *this* request started the visit (see _touch_presence).
     proposed = uuid.uuid4()
     row = fetch_one_prepared(
-        f"SELECT * FROM counters_record_hit({public_sql}, %s::uuid, %s::bigint, "  # noqa: S608
+        f"SELECT * FROM counters_record_hit({public_sql}, %s::integer, %s::uuid, %s::bigint, "  # noqa: S608
         "%s::timestamptz, %s::date, %s::timestamptz, %s::integer, %s::uuid, %s::timestamptz, "
         "%s::timestamptz, %s::integer, %s::timestamptz, %s::boolean, %s::text, %s::integer)",
         [
             *public_params,
+            site_id,
             visitor,
             article_id,
             now,
@@ -300,6 +311,10 @@ def record_hit(
 ) -> Hit:
     """Count a request of the visitor for the article's page (None: another page); read the numbers.
 
+    Everything is counted for, and read of, the portal site_id (None: the
+    portal being served): a visit of it, its visitors online, and the
+    article's views if the article is public on it.
+
     A visitor of None is a request that does not count (a crawler's): it only
     reads. A visitor whose id was just made comes with its address
     (new_visitor_address) and is counted only within that address's
@@ -333,25 +348,35 @@ def record_hit(
             if new_visitor_address is None or admit_new_visitor(
                 address=new_visitor_address, now=now
             ):
-                hit = _count(visitor=visitor, article_id=article_id, now=now)
+                hit = _count(site_id=site_id, visitor=visitor, article_id=article_id, now=now)
             else:
                 hit = Hit(turned_away=True)
         if hit.flooded:
             return hit
-    return replace(hit, numbers=live_numbers(article_id=article_id, now=now))
+    return replace(hit, numbers=live_numbers(site_id=site_id, article_id=article_id, now=now))
 
 
-def record_visit(*, visitor: uuid.UUID, now: dt.datetime | None = None) -> Hit:
-    """Record that the visitor is on the site: a new visit after the window away."""
-    return record_hit(article_id=None, visitor=visitor, now=now)
+def record_visit(
+    *, visitor: uuid.UUID, now: dt.datetime | None = None, site_id: int | None = None
+) -> Hit:
+    """Record that the visitor is on the portal: a new visit after the window away."""
+    return record_hit(article_id=None, visitor=visitor, now=now, site_id=site_id)
 
 
 def record_view(
-    *, article: Article | int, visitor: uuid.UUID, now: dt.datetime | None = None
+    *,
+    article: Article | int,
+    visitor: uuid.UUID,
+    now: dt.datetime | None = None,
+    site_id: int | None = None,
 ) -> Hit:
-    """Record the visitor reading the article (and visiting the site), once per window."""
-    article_id = article if isinstance(article, int) else article.pk
-    return record_hit(article_id=article_id, visitor=visitor, now=now)
+    """Record the visitor reading the article (and visiting its portal), once per window."""
+    if isinstance(article, int):
+        article_id = article
+    else:
+        article_id = article.pk
+        site_id = article.site_id if site_id is None else site_id
+    return record_hit(article_id=article_id, visitor=visitor, now=now, site_id=site_id)
 
 
 def prune_stale_marks(*, now: dt.datetime | None = None, batch: int = 5000) -> int:
@@ -389,15 +414,19 @@ def maybe_prune_stale_marks() -> None:
 
 
 @transaction.atomic
-def set_totals(*, site_visits: int | None = None, article_views: dict[int, int]) -> None:
-    """Replace the site's total visits and the given articles' total views.
+def set_totals(
+    *, site_id: int | None = None, site_visits: int | None = None, article_views: dict[int, int]
+) -> None:
+    """Replace the portal's total visits (site_id; None: the portal being served) and the
+    given articles' total views.
 
     Views counted concurrently land in other shards after the replacement
     commits, so they add to the new total rather than being lost in it.
     """
     if site_visits is not None:
-        SiteTotal.objects.all().delete()
-        SiteTotal.objects.create(shard=0, visits=site_visits)
+        site_id = current_site_id() if site_id is None else site_id
+        SiteTotal.objects.filter(site_id=site_id).delete()
+        SiteTotal.objects.create(site_id=site_id, shard=0, visits=site_visits)
     if article_views:
         ArticleTotal.objects.filter(article__in=list(article_views)).delete()
         ArticleTotal.objects.bulk_create(

@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def visit_counter(context):
-    """Render the site's visit block: total visits as one box per digit, today, online.
+    """Render the portal's visit block: total visits as one box per digit, today, online.
 
     On an article page the article's view count names the counting URL (it
     records the visit too); elsewhere this block does. Rendered blocks are
@@ -23,7 +23,7 @@ def visit_counter(context):
     counts_here = not isinstance(context.get("article"), Article)
 
     def render() -> str:
-        numbers = selectors.live_numbers()
+        numbers = selectors.live_numbers(site_id=current_site_id())
         return render_to_string(
             "counters/visit_block.html",
             {

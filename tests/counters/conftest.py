@@ -75,6 +75,19 @@ def counting_path(request, settings) -> str:
     return request.param
 
 
+def read_portals_now() -> None:
+    """Read the portals' host names and profiles now, as the next request would.
+
+    portals.middleware reads them once per process every few seconds
+    (HOSTS_SECONDS), not per request: a test that counts a request's
+    statements reads them first, so that it never counts that read.
+    """
+    from portals.selectors import forget_portals, site_for_host
+
+    forget_portals()
+    site_for_host("testserver")
+
+
 def in_the_database_function() -> bool:
     """Return True if counting now runs in PostgreSQL's counters_record_hit."""
     return connection.vendor == "postgresql" and conf.database_function()

@@ -11,7 +11,7 @@ from counters.models import ArticleDay, ArticleTotal, OnlineMinute, SiteDay, Sit
 from counters.selectors import minute_of
 from news.models import Article
 
-from .conftest import hit_url, pixel_url
+from .conftest import hit_url, pixel_url, read_portals_now
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +90,7 @@ def test_the_most_read_block_says_when_there_is_nothing_yet(client, article):
 
 
 def page_statements(client, url) -> int:
+    read_portals_now()
     with CaptureQueriesContext(connection) as capture:
         assert client.get(url).status_code == 200
     return len(capture)

@@ -34,7 +34,7 @@ from .conftest import DATABASE_FUNCTION, PYTHON
 
 pytestmark = pytest.mark.django_db
 
-NAMING = importlib.import_module("counters.migrations.0006_record_hit_names_from_models")
+NAMING = importlib.import_module("counters.migrations.0009_record_hit_per_portal")
 COUNTING_MODELS = [
     NewVisitors,
     VisitorPresence,
