@@ -1,8 +1,10 @@
 """What search engines and social sites read about an article: links, cards, JSON-LD."""
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
+
+from core.sites import current_site_id
+from portals.selectors import profile
 
 # Google shows at most 110 characters of a NewsArticle headline.
 HEADLINE_LENGTH = 110
@@ -13,8 +15,14 @@ def local_iso(moment) -> str:
     return timezone.localtime(moment).replace(microsecond=0).isoformat()
 
 
+def _portal(request):
+    """Return the identity of the portal the request is for (its own, not the settings')."""
+    return getattr(request, "portal", None) or profile(current_site_id())
+
+
 def article_structured_data(article, *, request) -> dict:
     """Return the schema.org NewsArticle of an article, with absolute URLs and +07:00 dates."""
+    portal = _portal(request)
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -30,11 +38,11 @@ def article_structured_data(article, *, request) -> dict:
         "author": (
             {"@type": "Person", "name": article.byline}
             if article.byline
-            else {"@type": "Organization", "name": settings.PORTAL_AGENCY}
+            else {"@type": "Organization", "name": portal.agency}
         ),
         "publisher": {
             "@type": "Organization",
-            "name": settings.PORTAL_NAME,
+            "name": portal.name,
             "logo": {
                 "@type": "ImageObject",
                 "url": request.build_absolute_uri(static("img/logo.png")),
@@ -68,16 +76,17 @@ def share_image(article, *, request) -> dict:
             "height": made.get("height") if known else None,
             "own": True,
         }
-    logo = settings.PORTAL_LOGO
+    portal = _portal(request)
+    logo = portal.logo
     if logo.lower().endswith(RASTER_EXTENSIONS):
-        # The operator's emblem: a static path, or a path on this site (see PORTAL_LOGO).
-        url = logo if logo.startswith("/") else static(logo)
+        # The operator's emblem: a static path, or a path on this site (see Portal.logo).
+        url = portal.logo_url
         width = height = None
     else:
         url, (width, height) = static(SHARE_IMAGE), SHARE_IMAGE_SIZE
     return {
         "url": request.build_absolute_uri(url),
-        "alt": settings.PORTAL_NAME,
+        "alt": portal.name,
         "width": width,
         "height": height,
         "own": False,

@@ -5,7 +5,7 @@ from django.contrib.sites.models import Site
 from django.db import InterfaceError, OperationalError
 from django.template.response import TemplateResponse
 
-from core.middleware import service_unavailable
+from core.middleware import DatabaseUnavailableMiddleware
 from core.sites import site_activated
 from portals.models import normalise_host
 from portals.selectors import profile, site_for_host
@@ -37,15 +37,17 @@ class PortalMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Its 503, and its warning in the log (at most one every few seconds).
+        self.database_unavailable = DatabaseUnavailableMiddleware(get_response)
 
     def __call__(self, request):
         # get_host() refuses what ALLOWED_HOSTS does not allow (400, DisallowedHost).
         host = normalise_host(request.get_host())
         try:
             site_id = site_for_host(host)
-        except (OperationalError, InterfaceError):
+        except (OperationalError, InterfaceError) as error:
             # Nothing is known of the portals yet and the database is out of reach.
-            return service_unavailable()
+            return self.database_unavailable.process_exception(request, error)
         portal = profile(site_id) if site_id is not None else None
         if portal is None:
             response = TemplateResponse(

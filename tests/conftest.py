@@ -40,6 +40,28 @@ def empty_cache():
     cache.clear()
 
 
+def change_portal(site_id: int = 1, **fields):
+    """Change a portal's identity as its admin does: save its row (pages follow at once)."""
+    from portals.models import Portal
+
+    portal = Portal.objects.get(pk=site_id)
+    for name, value in fields.items():
+        setattr(portal, name, value)
+    portal.save()
+    return portal
+
+
+@pytest.fixture(autouse=True)
+def forget_known_portals():
+    """Read the portals afresh in every test: the map kept by the process must not
+    outlive the rollback of the test that filled it."""
+    from portals.selectors import forget_portals
+
+    forget_portals()
+    yield
+    forget_portals()
+
+
 @pytest.fixture(autouse=True)
 def staff_of_the_first_portal():
     """Make every staff account a test creates one of the first portal's staff, as the
@@ -60,6 +82,22 @@ def staff_of_the_first_portal():
     post_save.connect(join_first_portal, sender=user_model, dispatch_uid="staff-first-portal")
     yield
     post_save.disconnect(sender=user_model, dispatch_uid="staff-first-portal")
+
+
+@pytest.fixture
+def known_portals(db, monkeypatch):
+    """Have the portals read as a serving process keeps them between requests.
+
+    A process reads its host names and profiles once per HOSTS_SECONDS, not
+    per request: a test counting a request's queries counts them with the
+    portals known, and however long it lasts the map is not read again
+    (a change to a portal still makes it read afresh).
+    """
+    from portals import selectors
+
+    monkeypatch.setattr(selectors, "HOSTS_SECONDS", 3600)
+    selectors.forget_portals()
+    assert selectors.all_profiles()
 
 
 @pytest.fixture

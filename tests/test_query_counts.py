@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from news.models import Article, Category
 
-pytestmark = pytest.mark.django_db
+# Counted with the portals known, as a serving process keeps them between requests.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("known_portals")]
 
 
 def add_articles(category: Category, count: int, *, newest=None) -> list[Article]:

@@ -50,7 +50,7 @@ def test_a_request_reads_the_content_version_once():
     try:
         version = content_version()
         # Another process publishing mid-request does not split the page between versions.
-        cache.incr(VERSION_KEY)
+        cache.incr(VERSION_KEY.format(site=1))
         assert content_version() == version
     finally:
         end_request()
@@ -76,7 +76,7 @@ def test_values_kept_in_the_process_follow_a_version_bumped_elsewhere():
 
     assert cached_for_content("answer", lambda: "old", timeout=60) == "old"
     assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
-    cache.incr(VERSION_KEY)
+    cache.incr(VERSION_KEY.format(site=1))
     assert cached_for_content("answer", lambda: "new", timeout=60) == "new"
 
 
@@ -90,7 +90,7 @@ def test_values_kept_in_the_process_expire_with_their_timeout():
         # Gone from the shared cache too, as after its own expiry.
         version = content_version()
         cache.clear()
-        cache.set(VERSION_KEY, version, timeout=None)
+        cache.set(VERSION_KEY.format(site=1), version, timeout=None)
         traveller.shift(dt.timedelta(seconds=59))
         assert cached_for_content("answer", lambda: "new", timeout=60) == "old"
         traveller.shift(dt.timedelta(seconds=2))
@@ -109,7 +109,7 @@ def test_the_next_change_is_kept_in_the_process_until_its_moment(
     second = make_article(published_at=now + dt.timedelta(minutes=20))
     assert next_change_at() == first.published_at
     # Gone from the shared cache, still known here: no query.
-    cache.delete(NEXT_CHANGE_KEY.format(version=content_version()))
+    cache.delete(NEXT_CHANGE_KEY.format(site=1, version=content_version()))
     with django_assert_num_queries(0):
         assert next_change_at() == first.published_at
     with time_machine.travel(now + dt.timedelta(minutes=6)), django_assert_num_queries(2):
@@ -125,7 +125,7 @@ def test_a_version_bumped_elsewhere_shows_within_the_time_a_process_trusts_its_o
 
     settings.CONTENT_VERSION_SECONDS = 0.2
     version = content_version()
-    cache.incr(VERSION_KEY)
+    cache.incr(VERSION_KEY.format(site=1))
     assert content_version() == version
     time.sleep(0.25)
     assert content_version() == version + 1

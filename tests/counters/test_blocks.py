@@ -96,7 +96,9 @@ def page_statements(client, url) -> int:
     return len(capture)
 
 
-def test_counter_blocks_cost_the_same_queries_whatever_the_numbers(client, make_article):
+def test_counter_blocks_cost_the_same_queries_whatever_the_numbers(
+    known_portals, client, make_article
+):
     article = make_article()
     url = article.get_absolute_url()
     before = page_statements(client, url)
@@ -111,7 +113,7 @@ def test_counter_blocks_cost_the_same_queries_whatever_the_numbers(client, make_
     assert page_statements(client, url) == before
 
 
-def test_the_counter_blocks_cost_three_queries_on_an_article_page(client, article):
+def test_the_counter_blocks_cost_three_queries_on_an_article_page(known_portals, client, article):
     with CaptureQueriesContext(connection) as capture:
         client.get(article.get_absolute_url())
     counters_sql = [q["sql"] for q in capture.captured_queries if "counters_" in q["sql"]]

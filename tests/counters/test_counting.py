@@ -443,7 +443,7 @@ def python_on_postgresql() -> int:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_first_view_costs_one_statement_in_the_database_function_and_ten_from_python(
-    visitor, browser_hit, article
+    known_portals, visitor, browser_hit, article
 ):
     # The database function: one call of counters_record_hit. Python: article
     # lookup, the address's allowance of new visitors, presence, view mark,
@@ -463,7 +463,7 @@ def test_a_first_view_costs_one_statement_in_the_database_function_and_ten_from_
 
 @pytest.mark.django_db(transaction=True)
 def test_a_visit_without_an_article_costs_one_statement_in_the_function_and_six_from_python(
-    visitor, browser_hit
+    known_portals, visitor, browser_hit
 ):
     read_portals_now()
     with CaptureQueriesContext(connection) as first:
@@ -477,7 +477,7 @@ def test_a_visit_without_an_article_costs_one_statement_in_the_function_and_six_
 
 @pytest.mark.django_db(transaction=True)
 def test_a_crawler_costs_one_statement_in_the_function_and_two_from_python(
-    visitor, article, django_assert_num_queries
+    known_portals, visitor, article, django_assert_num_queries
 ):
     read_portals_now()
     with django_assert_num_queries(1 if in_the_database_function() else 2):

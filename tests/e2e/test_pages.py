@@ -2,6 +2,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.conftest import change_portal
+
 
 def test_article_page_renders_with_the_digits_box(page: Page, site, article):
     page.goto(site + article.get_absolute_url())
@@ -53,13 +55,13 @@ def test_an_operator_puts_the_citys_emblem_in_the_header(page: Page, site, artic
 
     buffer = io.BytesIO()
     Image.new("RGB", (120, 120), (200, 20, 20)).save(buffer, "PNG")
-    settings.PORTAL_LOGO = "/media/logo/quoc-huy.png"
+    portal = change_portal(logo="/media/logo/quoc-huy.png")
     page.route(
         "**/media/logo/quoc-huy.png",
         lambda route: route.fulfill(status=200, content_type="image/png", body=buffer.getvalue()),
     )
     page.goto(site + "/")
-    logo = page.get_by_role("banner").get_by_role("img", name=settings.PORTAL_NAME)
+    logo = page.get_by_role("banner").get_by_role("img", name=portal.name)
     expect(logo).to_have_attribute("src", "/media/logo/quoc-huy.png")
     assert logo.evaluate("img => img.complete && img.naturalWidth === 120")
     box = logo.bounding_box()

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import change_portal
 from tests.e2e.pages import (
     EXTERNAL_LINK,
     SOURCE_DATE_LINE,
@@ -186,7 +187,7 @@ def test_every_printed_sheet_names_the_portal_its_address_and_its_number(
 def test_a_portal_name_with_quotes_backslashes_and_a_newline_prints_as_written(
     page: Page, site, source_article, tmp_path, settings
 ):
-    settings.PORTAL_NAME = 'Cổng "thử" \\ số 1\nBạc Liêu'
+    change_portal(name='Cổng "thử" \\ số 1\nBạc Liêu')
     page.goto(site + source_article.get_absolute_url())
     pdf = tmp_path / "name.pdf"
     print_pages(page, pdf)

@@ -87,7 +87,7 @@ def test_sidebar_counts_the_articles_in_their_local_month(client, make_article):
     make_article(published_at=dt.datetime(2018, 5, 1, 0, 10, tzinfo=VN))
     make_article(published_at=dt.datetime(2018, 4, 30, 23, 50, tzinfo=VN))
     make_article(published_at=dt.datetime(2018, 4, 18, 9, 30, tzinfo=VN))
-    assert [(m.date, m.count) for m in selectors.recent_month_counts(months=12)] == [
+    assert [(m.date, m.count) for m in selectors.recent_month_counts(site_id=1, months=12)] == [
         (dt.date(2018, 5, 1), 1),
         (dt.date(2018, 4, 1), 2),
     ]
@@ -100,7 +100,7 @@ def test_sidebar_shows_the_last_twelve_months_that_have_articles(make_article):
     for month in range(1, 13):
         make_article(published_at=dt.datetime(2017, month, 15, tzinfo=VN))
     make_article(published_at=dt.datetime(2018, 1, 1, 0, 5, tzinfo=VN))
-    months = [m.date for m in selectors.recent_month_counts(months=12)]
+    months = [m.date for m in selectors.recent_month_counts(site_id=1, months=12)]
     assert months[0] == dt.date(2018, 1, 1)
     assert months[-1] == dt.date(2017, 2, 1)
     assert len(months) == 12
@@ -317,7 +317,7 @@ def test_archive_index_of_an_empty_portal_says_so(client, db):
     assert "Chưa có bài viết." in response.content.decode()
 
 
-def test_archive_index_makes_a_fixed_number_of_queries(client, make_article):
+def test_archive_index_makes_a_fixed_number_of_queries(known_portals, client, make_article):
     make_article(published_at=dt.datetime(2018, 4, 18, 9, tzinfo=VN))
     few = _queries(client, "/luu-tru/")
     for month in range(60):
@@ -325,7 +325,7 @@ def test_archive_index_makes_a_fixed_number_of_queries(client, make_article):
     assert _queries(client, "/luu-tru/") == few
 
 
-def test_archive_index_query_count(client, article, django_assert_num_queries):
+def test_archive_index_query_count(known_portals, client, article, django_assert_num_queries):
     # Once per content version: every year's months and counts (1), next
     # scheduled change (2), menu, links, photos, the sidebar's newest article
     # and month counts (2), its calendar (3); for a few seconds or minutes:
@@ -417,7 +417,7 @@ def _queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("url", ["/luu-tru/2018/", "/luu-tru/2018/04/", "/luu-tru/2018/04/18/"])
-def test_archive_pages_make_a_fixed_number_of_queries(client, make_article, url):
+def test_archive_pages_make_a_fixed_number_of_queries(known_portals, client, make_article, url):
     make_article(published_at=dt.datetime(2018, 4, 18, 9, tzinfo=VN))
     few = _queries(client, url)
     for hour in range(30):
@@ -426,7 +426,7 @@ def test_archive_pages_make_a_fixed_number_of_queries(client, make_article, url)
 
 
 def test_sidebar_blocks_make_a_fixed_number_of_queries(
-    client, make_article, django_assert_num_queries
+    known_portals, client, make_article, django_assert_num_queries
 ):
     from news.models import Link
 
@@ -438,7 +438,7 @@ def test_sidebar_blocks_make_a_fixed_number_of_queries(
     assert _queries(client, "/") == few
 
 
-def test_day_page_query_count(client, article, django_assert_num_queries):
+def test_day_page_query_count(known_portals, client, article, django_assert_num_queries):
     # nearest days (2); once per content version: the day's outline (count,
     # anchors) and articles, menu, links, photos, next scheduled change (2),
     # newest article and month counts, calendar (3); for a few seconds or

@@ -7,6 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from tests.conftest import change_portal
+
 pytestmark = pytest.mark.django_db
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -86,7 +88,11 @@ def test_long_titles_are_cut_for_the_headline(client, make_article):
 
 
 def test_each_host_gets_its_own_canonical_url_from_the_kept_head(client, article, settings):
+    from portals.models import HostName
+
     settings.ALLOWED_HOSTS = ["testserver", "portal.example.vn"]
+    # Another name of the same portal.
+    HostName.objects.create(name="portal.example.vn", portal_id=1)
     path = article.get_absolute_url()
     client.get(path)
     html = client.get(path, HTTP_HOST="portal.example.vn").content.decode()
@@ -105,14 +111,17 @@ def test_kept_head_follows_an_edited_title(client, article):
 
 def test_an_article_without_a_picture_shares_the_portals_card(client, article, settings):
     """The default logo is an SVG, which no sharing site shows: a PNG of it is shared."""
-    assert settings.PORTAL_LOGO.endswith(".svg")
+    from portals.models import Portal
+
+    portal = Portal.objects.get(pk=1)
+    assert portal.logo.endswith(".svg")
     html = client.get(article.get_absolute_url()).content.decode()
 
     card = "http://testserver/static/img/portal-share.png"
     assert meta(html, "property", "og:image") == card
     assert meta(html, "property", "og:image:width") == "1200"
     assert meta(html, "property", "og:image:height") == "630"
-    assert meta(html, "property", "og:image:alt") == settings.PORTAL_NAME
+    assert meta(html, "property", "og:image:alt") == portal.name
     assert meta(html, "name", "twitter:image") == card
     assert structured_data(html)["image"] == [card]
     with Image.open(Path(settings.BASE_DIR) / "static" / "img" / "portal-share.png") as picture:
@@ -130,7 +139,7 @@ def test_an_article_without_a_picture_shares_the_portals_card(client, article, s
 def test_an_operators_raster_logo_is_shared_for_articles_without_a_picture(
     client, article, settings, logo, shared
 ):
-    settings.PORTAL_LOGO = logo
+    change_portal(logo=logo)
     html = client.get(article.get_absolute_url()).content.decode()
 
     assert meta(html, "property", "og:image") == shared

@@ -203,7 +203,9 @@ def test_sidebar_shows_the_latest_photos_of_public_albums(client, album):
     assert old[0].album.get_absolute_url() in block
 
 
-def test_gallery_pages_make_a_fixed_number_of_queries(client, album, django_assert_num_queries):
+def test_gallery_pages_make_a_fixed_number_of_queries(
+    known_portals, client, album, django_assert_num_queries
+):
     add_photos(album=album, uploads=[jpeg()], alt_text="Ảnh")
     for index in range(5):
         other = Album.objects.create(title=f"Album {index}")

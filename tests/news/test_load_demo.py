@@ -225,12 +225,12 @@ def test_most_read_has_recent_readers_on_a_fresh_start_whatever_the_date(setting
     for moment in (timezone.now(), timezone.now() + dt.timedelta(days=400)):
         with time_machine.travel(moment):
             load_demo()
-            read = most_read_with_totals(days=7, limit=5)
+            read = most_read_with_totals(site_id=1, days=7, limit=5)
             assert len(read) == 5
             assert all(article.recent_views > 0 for article in read)
             assert all(article.total_views >= article.recent_views for article in read)
             # Today's readers count too: the list does not wait for a day to end.
-            assert most_read(days=1, limit=5).count() == 5
+            assert most_read(site_id=1, days=1, limit=5).count() == 5
 
 
 def test_demo_readers_are_loaded_once(demo):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from tests.conftest import change_portal
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,9 @@ def test_continued_listing_is_kept_by_the_page_cache_once_per_article(client, ar
     assert "X-Page-Cache" not in client.get(f"{url}0")  # a 404 is not kept
 
 
-def test_continued_listing_makes_a_fixed_number_of_queries(client, make_article, article):
+def test_continued_listing_makes_a_fixed_number_of_queries(
+    known_portals, client, make_article, article
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -239,10 +242,12 @@ def test_an_edited_title_shows_at_once_in_the_lists_of_other_pages(client, make_
 
 
 def test_layout_pieces_kept_by_the_process_follow_a_changed_setting(client, settings):
+    from portals.models import Portal
+
     settings.DEBUG = False
     first = client.get("/").content.decode()
-    assert f"<strong>{settings.PORTAL_NAME}</strong>" in first
+    assert f"<strong>{Portal.objects.get(pk=1).name}</strong>" in first
     assert "/static/css/site" in first
-    settings.PORTAL_HOTLINE = "0291 3 999 999"
+    change_portal(hotline="0291 3 999 999")
     html = client.get("/").content.decode()
     assert 'href="tel:02913999999"' in html

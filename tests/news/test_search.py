@@ -113,7 +113,7 @@ SAME_SETS = [
 
 @pytest.mark.parametrize(("query", "expected"), SAME_SETS)
 def test_the_same_corpus_gives_the_same_sets_on_both_databases(client, corpus, query, expected):
-    assert {article.title for article in search_articles(query_terms(query))} == expected
+    assert {article.title for article in search_articles(query_terms(query), site_id=1)} == expected
     response = client.get(SEARCH, {"q": query})
     assert response.status_code == 200
     if not response.context["typo_fallback"]:
@@ -320,7 +320,7 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, article):
 
 @pytest.mark.parametrize("count", [3, 25])
 def test_search_page_query_count_does_not_grow_with_results(
-    client, make_article, django_assert_num_queries, count
+    known_portals, client, make_article, django_assert_num_queries, count
 ):
     for i in range(count):
         make_article(title=f"Cải cách {i}")
@@ -335,7 +335,7 @@ def test_search_page_query_count_does_not_grow_with_results(
 
 
 def test_query_count_with_every_filter_is_fixed(
-    client, make_article, category, django_assert_num_queries
+    known_portals, client, make_article, category, django_assert_num_queries
 ):
     for i in range(25):
         make_article(title=f"Cải cách {i}")
@@ -380,7 +380,7 @@ def test_saving_only_the_title_refreshes_the_search_text(make_article):
     article.save(update_fields=["title"])
     article.refresh_from_db()
     assert " tieu de moi " in article.search_text
-    assert list(search_articles(["moi"])) == [article]
+    assert list(search_articles(["moi"], site_id=1)) == [article]
 
 
 def test_a_byline_finds_the_articles_it_signs(client, make_article):
@@ -423,8 +423,8 @@ def test_saving_only_the_byline_refreshes_the_search_text(make_article):
     article.byline = "Hoàng Yến"
     article.save(update_fields=["byline"])
     article.refresh_from_db()
-    assert list(search_articles(["hoang", "yen"])) == [article]
-    assert list(search_articles(["kim", "ngan"])) == []
+    assert list(search_articles(["hoang", "yen"], site_id=1)) == [article]
+    assert list(search_articles(["kim", "ngan"], site_id=1)) == []
 
 
 def test_the_byline_migration_goes_back_to_three_lines_and_forth_again(make_article):
@@ -437,11 +437,11 @@ def test_the_byline_migration_goes_back_to_three_lines_and_forth_again(make_arti
     migration.without_byline_and_source(apps, None)
     article.refresh_from_db()
     assert article.search_text == " duong day nong \n goi ngay \n  "
-    assert list(search_articles(["kim"])) == []
+    assert list(search_articles(["kim"], site_id=1)) == []
     migration.with_byline_and_source(apps, None)
     article.refresh_from_db()
     assert article.search_text == " duong day nong \n goi ngay \n  \n kim ngan "
-    assert list(search_articles(["kim"])) == [article]
+    assert list(search_articles(["kim"], site_id=1)) == [article]
 
 
 def test_plain_text_separates_blocks_and_decodes_entities():
@@ -617,7 +617,7 @@ def test_the_match_is_served_by_the_gin_index_on_postgresql(corpus, filler):
 @on_postgresql
 @pytest.mark.parametrize("by_date", [False, True])
 def test_search_reads_the_stored_vector_on_postgresql(corpus, filler, by_date):
-    plan = plan_of(search_queryset(query_terms("cải cách"), by_date=by_date))
+    plan = plan_of(search_queryset(query_terms("cải cách"), site_id=1, by_date=by_date))
     assert "search_vector @@" in plan, plan
     assert "to_tsvector" not in plan, plan
 
@@ -625,11 +625,13 @@ def test_search_reads_the_stored_vector_on_postgresql(corpus, filler, by_date):
 def test_a_search_is_compiled_once_for_its_number_of_terms_and_filters(corpus, category):
     from news.search.query import _matches_query, find
 
-    find(["cai", "cach"])
+    find(["cai", "cach"], site_id=1)
     compiled = _matches_query.cache_info().misses
-    assert search_articles(["hanh", "chinh"]) == search_articles(["cai", "cach"])
+    assert search_articles(["hanh", "chinh"], site_id=1) == search_articles(
+        ["cai", "cach"], site_id=1
+    )
     assert _matches_query.cache_info().misses == compiled
-    find(["cai", "cach"], category=category)
+    find(["cai", "cach"], site_id=1, category=category)
     assert _matches_query.cache_info().misses == compiled + 1
 
 
@@ -649,9 +651,9 @@ def test_rebuild_command_repairs_search_text_written_around_save(make_article):
 
     article = make_article(title="Đường dây nóng")
     Article.objects.filter(pk=article.pk).update(title="Cải cách hành chính", search_text="")
-    assert list(search_articles(["cai"])) == []
+    assert list(search_articles(["cai"], site_id=1)) == []
     call_command("rebuild_search_text", stdout=io.StringIO())
-    assert list(search_articles(["cai", "cach"])) == [article]
+    assert list(search_articles(["cai", "cach"], site_id=1)) == [article]
 
 
 def test_a_repeated_search_is_served_from_the_page_cache_until_an_article_changes(
@@ -727,7 +729,7 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
     settings.NEWS_SEARCH_MAX_RESULTS = 2
     terms = query_terms(query)
     with CaptureQueriesContext(connection) as captured:
-        found = search.find(terms, by_date=by_date)
+        found = search.find(terms, site_id=1, by_date=by_date)
     read = [
         "months" if "_m20" in query["sql"] else "all"
         for query in captured.captured_queries
@@ -736,7 +738,7 @@ def test_a_rare_query_reads_the_last_months_and_finds_the_newest_matches(
     assert read == windows
     # The same answer as reading every month.
     monkeypatch.setattr(search, "WINDOW_BELOW_SHARE", 0)
-    assert found == search.find(terms, by_date=by_date)
+    assert found == search.find(terms, site_id=1, by_date=by_date)
     assert found.ids
 
 
@@ -747,7 +749,7 @@ def test_a_word_no_article_holds_is_answered_by_the_vocabulary_alone(weekly_news
     from news.search.query import Matches, find
 
     with CaptureQueriesContext(connection) as captured:
-        assert find(["lua", "khongco"]) == Matches(ids=[], capped=False)
+        assert find(["lua", "khongco"], site_id=1) == Matches(ids=[], capped=False)
     sql = [query["sql"] for query in captured.captured_queries]
     assert any("news_searchword" in query for query in sql)
     assert not any('"search_vector" @@' in query for query in sql)
@@ -761,14 +763,14 @@ def test_the_vocabulary_counts_are_read_once_per_content_version(
 
     from news.search.query import find
 
-    find(["lua", "gao"])
+    find(["lua", "gao"], site_id=1)
     # Only the matches are read again.
     with django_assert_num_queries(1):
-        find(["lua", "gao"], by_date=True)
+        find(["lua", "gao"], site_id=1, by_date=True)
     # A new article changes the content version: the counts are read anew.
     article = make_article(title="Lúa gạo mới")
     with CaptureQueriesContext(connection) as captured:
-        found = find(["lua", "gao"], by_date=True)
+        found = find(["lua", "gao"], site_id=1, by_date=True)
     assert found.ids[0] == article.pk
     assert any("news_searchword" in query["sql"] for query in captured.captured_queries)
 
@@ -791,14 +793,20 @@ def test_the_articles_of_results_are_loaded_once_per_content_version(
     first = make_article(title="Cải cách một")
     second = make_article(title="Cải cách hai")
     ids = [second.pk, first.pk]
-    assert [article.title for article in articles_in_order(ids)] == ["Cải cách hai", "Cải cách một"]
+    assert [article.title for article in articles_in_order(ids, site_id=1)] == [
+        "Cải cách hai",
+        "Cải cách một",
+    ]
     with django_assert_num_queries(0):
-        again = articles_in_order(ids[:1])
+        again = articles_in_order(ids[:1], site_id=1)
     again[0].snippet = "chỉ của trang này"
-    assert not hasattr(articles_in_order(ids[:1])[0], "snippet")
+    assert not hasattr(articles_in_order(ids[:1], site_id=1)[0], "snippet")
     first.title = "Cải cách mới"
     first.save()
-    assert [article.title for article in articles_in_order(ids)] == ["Cải cách hai", "Cải cách mới"]
+    assert [article.title for article in articles_in_order(ids, site_id=1)] == [
+        "Cải cách hai",
+        "Cải cách mới",
+    ]
 
 
 def test_search_schema_check_finds_the_configuration_and_columns(monkeypatch):

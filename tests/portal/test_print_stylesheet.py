@@ -3,12 +3,14 @@
 import pytest
 
 from portal.views import _print_css, css_string
+from portals.models import HostName
+from tests.conftest import change_portal
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_names_the_portal_and_the_address_the_reader_reached(client, settings):
-    settings.PORTAL_NAME = "Cổng thông tin điện tử thành phố Bạc Liêu"
+    change_portal(name="Cổng thông tin điện tử thành phố Bạc Liêu")
     response = client.get("/in-an.css")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/css; charset=utf-8"
@@ -24,7 +26,8 @@ def test_it_names_the_portal_and_the_address_the_reader_reached(client, settings
 
 def test_it_follows_the_portal_name_and_the_host(client, settings):
     settings.ALLOWED_HOSTS = ["cong.example.gov.vn", "testserver"]
-    settings.PORTAL_NAME = "Cổng thử"
+    HostName.objects.create(name="cong.example.gov.vn", portal_id=1)
+    change_portal(name="Cổng thử")
     text = client.get("/in-an.css", HTTP_HOST="cong.example.gov.vn").content.decode()
     assert 'content: "Cổng thử – http://cong.example.gov.vn";' in text
     assert "http://cong.example.gov.vn" not in client.get("/in-an.css").content.decode()
@@ -39,6 +42,10 @@ def test_a_host_that_allowed_hosts_refuses_gets_no_stylesheet(client, settings):
 
 def test_it_keeps_a_bounded_number_of_texts_whatever_hosts_arrive(client, settings):
     settings.ALLOWED_HOSTS = ["*"]
+    # Names of the portal: a host no portal answers on never reaches the stylesheet.
+    HostName.objects.bulk_create(
+        HostName(name=f"h{number}.example", portal_id=1) for number in range(40)
+    )
     _print_css.cache_clear()
     for number in range(40):
         assert client.get("/in-an.css", HTTP_HOST=f"h{number}.example").status_code == 200
@@ -62,7 +69,7 @@ def test_css_string_escapes_quotes_backslashes_and_control_characters(text, css)
 
 
 def test_a_name_with_quotes_and_newlines_stays_one_string(client, settings):
-    settings.PORTAL_NAME = 'Cổng "thử"\n} body { display: none }'
+    change_portal(name='Cổng "thử"\n} body { display: none }')
     text = client.get("/in-an.css").content.decode()
     rule = text.splitlines()[-1]
     assert rule == (

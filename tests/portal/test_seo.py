@@ -69,7 +69,9 @@ def test_article_section_is_split_into_pages_under_the_limit(client, make_articl
     assert client.get("/sitemap-khong-co.xml").status_code == 404
 
 
-def test_sitemap_index_query_count_is_fixed(client, make_article, django_assert_num_queries):
+def test_sitemap_index_query_count_is_fixed(
+    known_portals, client, make_article, django_assert_num_queries
+):
     for i in range(12):
         make_article(title=f"Tin {i}")
     # Version bookkeeping (2), articles' lastmod, articles' count, categories' count,
