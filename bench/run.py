@@ -426,7 +426,9 @@ def page_context(site_id: int | None = None) -> dict:
     numbers = list(documents.values_list("number", flat=True)[:document_count:step][:20])
     return {
         "documents": document_count,
-        "document_pk": documents.values_list("pk", flat=True)[document_count // 2],
+        "document_pk": documents.values_list("pk", flat=True)[document_count // 2]
+        if document_count
+        else None,
         "document_numbers": numbers,
         "slug": longest.slug,
         "category_articles": longest.n,
@@ -472,6 +474,9 @@ def resolve_pages(ctx: dict, base: str) -> tuple[list[tuple[Page, str]], list[st
             # The first query for warming up; wrk rotates through all (search_lua).
             url += "?" + urlencode({"q": SEARCH_QUERIES[0]})
         elif page.query == "document-search":
+            if not ctx["document_numbers"]:
+                notes.append(f"{page.label}: skipped, no documents")
+                continue
             url += "?" + urlencode({"q": ctx["document_numbers"][0]})
         found.append((page, base + url if url.startswith("/") else url))
     return found, notes
@@ -1056,6 +1061,10 @@ def main() -> int:
                     if ctx["hit_url"] and ctx["hit_url"].startswith("/"):
                         ctx["hit_url"] = "{base}" + ctx["hit_url"]
                     pages, skipped = resolve_pages(ctx, "{base}")
+                    if args.sites:
+                        # The documents library is not per portal, nor seeded by --sites.
+                        pages = [(p, url) for p, url in pages if not p.label.startswith("document")]
+                        skipped = [note for note in skipped if not note.startswith("document")]
                     if args.only:
                         pages = [
                             (p, url) for p, url in pages if any(w in p.label for w in args.only)

@@ -345,7 +345,8 @@ def build_generated_article(
 def generate_articles(count: int, *, stdout, batch_size: int = 5000, years: int = 10) -> None:
     """Add count generated published articles over the last years, in bulk, with a progress bar."""
     categories = {
-        spec["key"]: Category.objects.get(slug=category_slug(spec["key"])) for spec in CATEGORIES
+        spec["key"]: Category.objects.get(site_id=FIRST_SITE_ID, slug=category_slug(spec["key"]))
+        for spec in CATEGORIES
     }
     keys = list(categories)
     run = secrets.token_hex(3)  # a fresh slug suffix per run: runs never clash
