@@ -219,24 +219,30 @@ def search_preview(query: str, *, limit: int, now: dt.datetime | None = None) ->
 def label_validity(documents: list[Document], *, now: dt.datetime) -> list[Document]:
     """Set each document's `replaced` and validity_state for the (Vietnam) day of now.
 
-    Whether a public document in force replaces one of them is read in one
-    query for them all: as a condition of each row, PostgreSQL joined the
-    whole table of documents to the relations.
+    Whether a public document in force replaces one of them is read for them
+    all at once, from the relations first: as a condition of each row,
+    PostgreSQL joined the whole table of documents to the relations.
     """
     today = timezone.localdate(now)
-    replaced = (
-        set(
+    pairs = (
+        list(
             DocumentRelation.objects.filter(
-                target__in=[document.pk for document in documents],
+                target_id__in=[document.pk for document in documents],
                 kind=DocumentRelation.Kind.REPLACES,
-                source__status=Document.Status.PUBLISHED,
-                source__published_at__lte=now,
-                source__effective_on__lte=today,
-            ).values_list("target_id", flat=True)
+            ).values_list("target_id", "source_id")
         )
         if documents
-        else set()
+        else []
     )
+    replaced = set()
+    if pairs:
+        # Few documents are replaced: their replacing ones are read only then.
+        in_force = set(
+            public_documents(now)
+            .filter(pk__in={source for _target, source in pairs}, effective_on__lte=today)
+            .values_list("pk", flat=True)
+        )
+        replaced = {target for target, source in pairs if source in in_force}
     for document in documents:
         document.replaced = document.pk in replaced
         document.validity_state = document.validity(today, replaced=document.replaced)
