@@ -18,5 +18,9 @@ LIST_COUNT = Cached("documents:count", HOUR, Scope.PROCESS, entries=512)
 CITING_ARTICLES = Cached("documents:citing", HOUR, Scope.PROCESS)
 # An article's body with its document numbers linked, per article and edit.
 LINKED_BODY = Cached("documents:linked-body", RENDERED_SECONDS, Scope.RENDERED)
+# A document as an item of a list (per validity of the day), and the list's filters
+# as chosen (their values are the public documents' own: bounded).
+DOCUMENT_ITEM = Cached("documents:item", RENDERED_SECONDS, Scope.RENDERED)
+FILTER_FIELDS = Cached("documents:filter-fields", RENDERED_SECONDS, Scope.RENDERED)
 FEED = Cached("documents:feed", 15 * 60, Scope.RESPONSE)
 DOWNLOAD = Cached("documents:download", 10 * 60, Scope.RESPONSE)

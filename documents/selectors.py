@@ -26,8 +26,9 @@ from django.db.models.functions import ExtractYear, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from documents.cache_policy import CITING_ARTICLES, FILTER_CHOICES, KINDS
-from documents.models import Document, DocumentKind, DocumentRelation, Validity
+from documents.models import Document, DocumentFile, DocumentKind, DocumentRelation, Validity
 from documents.numbers import NUMBER, NumberQuery, number_key, parse_number_query
 from news.models import Article
 from news.search.document import fold, plain_text, query_terms
@@ -127,9 +128,7 @@ def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> 
     number it names first (exact number before numbers it starts), then
     those holding its words, newest first.
     """
-    documents = with_validity(
-        public_documents(now).select_related("kind"), now=now, today=today
-    ).defer("search_text")
+    documents = public_documents(now).select_related("kind").defer("search_text")
     if filters.kind_id:
         documents = documents.filter(kind_id=filters.kind_id)
     if filters.issuer:
@@ -142,7 +141,9 @@ def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> 
             issued_on__lt=dt.date(filters.year + 1, 1, 1),
         )
     if filters.validity:
-        documents = documents.filter(validity_filter(filters.validity, today=today))
+        documents = with_validity(documents, now=now, today=today).filter(
+            validity_filter(filters.validity, today=today)
+        )
     if filters.query:
         return search(documents, filters.query, kind_id=filters.kind_id)
     return documents.newest_first()
@@ -210,39 +211,89 @@ def is_number_query(query: str) -> bool:
 def search_preview(query: str, *, limit: int, now: dt.datetime | None = None) -> list[Document]:
     """Return the first public documents of a query, for the site search's group."""
     now = now or timezone.now()
-    documents = with_validity(
-        public_documents(now).select_related("kind").defer("search_text"),
-        now=now,
-        today=timezone.localdate(now),
+    documents = public_documents(now).select_related("kind").defer("search_text")
+    found = list(search(documents, query)[:limit])
+    return label_validity(found, now=now)
+
+
+def label_validity(documents: list[Document], *, now: dt.datetime) -> list[Document]:
+    """Set each document's `replaced` and validity_state for the (Vietnam) day of now.
+
+    Whether a public document in force replaces one of them is read for them
+    all at once, from the relations first: as a condition of each row,
+    PostgreSQL joined the whole table of documents to the relations.
+    """
+    today = timezone.localdate(now)
+    pairs = (
+        list(
+            DocumentRelation.objects.filter(
+                target_id__in=[document.pk for document in documents],
+                kind=DocumentRelation.Kind.REPLACES,
+            ).values_list("target_id", "source_id")
+        )
+        if documents
+        else []
     )
-    return label_validity(list(search(documents, query)[:limit]), today=timezone.localdate(now))
-
-
-def label_validity(documents: list[Document], *, today: dt.date) -> list[Document]:
-    """Set each document's validity_state for the day (documents annotated `replaced`)."""
+    replaced = set()
+    if pairs:
+        # Few documents are replaced: their replacing ones are read only then.
+        in_force = set(
+            public_documents(now)
+            .filter(pk__in={source for _target, source in pairs}, effective_on__lte=today)
+            .values_list("pk", flat=True)
+        )
+        replaced = {target for target, source in pairs if source in in_force}
     for document in documents:
+        document.replaced = document.pk in replaced
         document.validity_state = document.validity(today, replaced=document.replaced)
     return documents
 
 
+# The document page's own queries, compiled once (core.prepared): for a page
+# of three short queries, building them costs more than running them.
+PUBLIC_DOCUMENT = PreparedQuery(
+    lambda *, now, pk: (
+        Document.objects.published(now).defer("search_text").filter(pk=pk).order_by()
+    ),
+    now=dt.datetime,
+    pk=int,
+)
+DOCUMENT_FILES = PreparedQuery(
+    # The extracted text is for search; a page of files needs none of it.
+    lambda *, pk: DocumentFile.objects.filter(document_id=pk).defer("text").order_by("order", "id"),
+    pk=int,
+)
+DOCUMENT_RELATIONS = PreparedQuery(
+    lambda *, pk: DocumentRelation.objects.filter(Q(source_id=pk) | Q(target_id=pk)).order_by(
+        "kind", "id"
+    ),
+    pk=int,
+)
+
+
+def with_kinds(documents: list[Document]) -> list[Document]:
+    """Set each document's kind from the kept list of kinds: no join."""
+    kinds = {kind.pk: kind for kind in all_kinds()}
+    for document in documents:
+        if document.kind_id in kinds:
+            document.kind = kinds[document.kind_id]
+    return documents
+
+
 def public_document(pk: int, *, now: dt.datetime) -> Document | None:
-    """Return the public document pk with its kind and `replaced`, or None."""
-    documents = with_validity(
-        public_documents(now).select_related("kind").defer("search_text"),
-        now=now,
-        today=timezone.localdate(now),
-    )
-    return documents.filter(pk=pk).first()
+    """Return the public document pk with its kind, or None."""
+    found = with_kinds(PUBLIC_DOCUMENT.run(now=now, pk=pk))
+    return found[0] if found else None
 
 
-def any_document(pk: int, *, now: dt.datetime) -> Document | None:
+def document_files(document: Document) -> list[DocumentFile]:
+    """Return a document's files in order, without their extracted text."""
+    return DOCUMENT_FILES.run(pk=document.pk)
+
+
+def any_document(pk: int) -> Document | None:
     """Return document pk whatever its status (staff previews), or None."""
-    documents = with_validity(
-        Document.objects.select_related("kind").defer("search_text"),
-        now=now,
-        today=timezone.localdate(now),
-    )
-    return documents.filter(pk=pk).first()
+    return Document.objects.select_related("kind").defer("search_text").filter(pk=pk).first()
 
 
 @dataclass
@@ -257,41 +308,45 @@ def relations(document: Document, *, now: dt.datetime) -> list[Related]:
     """Return the public documents related to one, grouped under what each relation says.
 
     Its own relations read "Thay thế", "Sửa đổi, bổ sung", "Hướng dẫn"; those
-    of other documents to it read the reverse ("Bị thay thế bởi", ...).
+    of other documents to it read the reverse ("Bị thay thế bởi", ...). A
+    document has few relations: they are read whole and the unpublished
+    documents left out here.
     """
-    public = public_documents(now)
-    rows = (
-        DocumentRelation.objects.filter(Q(source=document) | Q(target=document))
-        .filter(
-            Q(source=document, target__in=public.values("pk"))
-            | Q(target=document, source__in=public.values("pk"))
+    rows = DOCUMENT_RELATIONS.run(pk=document.pk)
+    if not rows:
+        return []
+    others = {
+        other.pk: other
+        for other in with_kinds(
+            list(
+                Document.objects.filter(
+                    pk__in={row.source_id for row in rows} | {row.target_id for row in rows}
+                ).defer("search_text")
+            )
         )
-        .select_related("source__kind", "target__kind")
-        .order_by("kind", "id")
-    )
+    }
     groups: dict[str, Related] = {}
     for row in rows:
         if row.source_id == document.pk:
-            label, other = row.get_kind_display(), row.target
+            label, other = row.get_kind_display(), others[row.target_id]
         else:
-            label, other = DocumentRelation.REVERSE_LABELS[row.kind], row.source
-        groups.setdefault(str(label), Related(str(label))).documents.append(other)
+            label, other = DocumentRelation.REVERSE_LABELS[row.kind], others[row.source_id]
+        if other.is_public(now):
+            groups.setdefault(str(label), Related(str(label))).documents.append(other)
     return list(groups.values())
 
 
-def replacing_documents(document: Document, *, now: dt.datetime) -> list[Document]:
-    """Return the public documents in force that replace this one, latest first."""
+def replacing_documents(related: list[Related], *, now: dt.datetime) -> list[Document]:
+    """Return, of a document's relations, the public documents in force that replace it."""
     today = timezone.localdate(now)
-    return list(
-        public_documents(now)
-        .filter(
-            relations__target=document,
-            relations__kind=DocumentRelation.Kind.REPLACES,
-            effective_on__lte=today,
-        )
-        .select_related("kind")
-        .order_by("-effective_on", "-id")
-    )
+    label = str(DocumentRelation.REVERSE_LABELS[DocumentRelation.Kind.REPLACES])
+    return [
+        other
+        for group in related
+        if group.label == label
+        for other in group.documents
+        if other.effective_on <= today
+    ]
 
 
 def citing_articles(document: Document, *, now: dt.datetime | None = None) -> list[Article]:

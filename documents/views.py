@@ -107,7 +107,7 @@ class DocumentListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        selectors.label_validity(context["documents"], today=self.today)
+        selectors.label_validity(context["documents"], now=self.now)
         params = self.request.GET.copy()
         params.pop("page", None)
         filters = self.form.filters() if self.valid else selectors.ListFilters()
@@ -132,7 +132,7 @@ class DocumentPageMixin:
         now = timezone.now()
         document = selectors.public_document(self.kwargs["pk"], now=now)
         if document is None and is_staff_request(self.request):
-            document = selectors.any_document(self.kwargs["pk"], now=now)
+            document = selectors.any_document(self.kwargs["pk"])
         if document is None:
             raise Http404("Không tìm thấy văn bản.")
         self.now = now
@@ -141,13 +141,15 @@ class DocumentPageMixin:
     def get_context_data(self, **kwargs):
         document = self.object
         now = self.now
-        replacing = selectors.replacing_documents(document, now=now) if document.replaced else []
+        related = selectors.relations(document, now=now)
+        # Validity from the relations just read: no query of its own.
+        replacing = selectors.replacing_documents(related, now=now)
         return super().get_context_data(
             preview=not document.is_public(now),
-            validity=document.validity(timezone.localdate(now), replaced=document.replaced),
+            validity=document.validity(timezone.localdate(now), replaced=bool(replacing)),
             replacing=replacing,
-            files=list(document.files.all()),
-            related=selectors.relations(document, now=now),
+            files=selectors.document_files(document),
+            related=related,
             citing_articles=selectors.citing_articles(document, now=now),
             **kwargs,
         )

@@ -3,11 +3,12 @@
 import json
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from documents.cache_policy import LINKED_BODY
+from documents.cache_policy import DOCUMENT_ITEM, FILTER_FIELDS, LINKED_BODY
 from documents.links import link_documents
 from news.sanitize import public_html
 from news.seo import local_iso
@@ -39,6 +40,45 @@ def linked_lead(article):
     """Render an article's lead (plain text, escaped) with document numbers linked."""
     return _linked(article, "lead", lambda: escape(article.lead or ""))
 
+
+@register.simple_tag
+def document_items(documents):
+    """Render documents as the items of a list, each kept per content version and validity.
+
+    Rendering twenty items from their template costs more than the page's queries.
+    """
+    return SafeString(
+        "".join(
+            DOCUMENT_ITEM.get(
+                lambda document=document: render_to_string(
+                    "documents/includes/document_item.html", {"document": document}
+                ),
+                document.pk,
+                document.validity_state,
+            )
+            for document in documents
+        )
+    )
+
+
+@register.simple_tag
+def filter_fields(form):
+    """Render the list's select boxes with the chosen values, kept per content version."""
+
+    def render():
+        return render_to_string(
+            "documents/includes/filter_fields.html",
+            {"fields": [form[name] for name in FILTER_NAMES]},
+        )
+
+    if not form.is_valid():
+        # Values no public document has: not kept, a key per invented value would be.
+        return render()
+    chosen = tuple(str(form.cleaned_data.get(name) or "") for name in FILTER_NAMES)
+    return FILTER_FIELDS.get(render, *chosen)
+
+
+FILTER_NAMES = ("loai", "co_quan", "linh_vuc", "nam", "hieu_luc")
 
 LEGAL_FORCE = {
     "con-hieu-luc": "https://schema.org/InForce",

@@ -3,7 +3,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from documents.models import Document, DocumentFile
+from documents import services
+from documents.models import Document, DocumentFile, DocumentKind
 from tests.documents.conftest import upload
 from tests.documents.files import docx_bytes, pdf_bytes
 
@@ -92,3 +93,19 @@ def test_staff_download_a_draft_documents_file_the_public_may_not(
     response = approver_client.get(stored.get_absolute_url())
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_history_of_a_document_lists_its_versions_in_words(approver_client, approver, plan_50):
+    services.unpublish_document(document=plan_50, user=approver)
+    url = reverse("admin:documents_document_history", args=[plan_50.pk])
+    page = approver_client.get(url).content.decode()
+    assert "Gỡ văn bản" in page
+
+
+def test_an_editor_extends_the_list_of_kinds(editor_client):
+    response = editor_client.post(
+        reverse("admin:documents_documentkind_add"),
+        {"name": "Quy chế", "code": "QC", "order": "20"},
+    )
+    assert response.status_code == 302
+    assert DocumentKind.objects.filter(name="Quy chế").exists()

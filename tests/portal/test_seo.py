@@ -33,6 +33,7 @@ def test_sitemap_is_an_index_of_its_sections(client, article):
         "http://testserver/sitemap-categories.xml",
         "http://testserver/sitemap-archive.xml",
         "http://testserver/sitemap-albums.xml",
+        "http://testserver/sitemap-documents.xml",
     ]
 
 
@@ -74,9 +75,10 @@ def test_sitemap_index_query_count_is_fixed(
 ):
     for i in range(12):
         make_article(title=f"Tin {i}")
-    # Version bookkeeping (2), articles' lastmod, articles' count, categories' count,
-    # archive months, albums' count.
-    with django_assert_num_queries(7):
+    # Version bookkeeping (3: the next change of articles and of documents), articles'
+    # lastmod, articles' count, categories' count, archive months, albums' count,
+    # documents' lastmod and count.
+    with django_assert_num_queries(10):
         xml(client, "/sitemap.xml")
 
 
