@@ -16,6 +16,7 @@ from documents.models import Document, DocumentFile, DocumentKind, DocumentRelat
 from documents.numbers import number_key
 from news.admin import STAY_ACTIONS, ArticleHistoryHelper, AttachmentFileWidget
 from news.services import Action
+from portals.admin import PortalChildInline, PortalContentAdmin, request_site_id
 
 ACTION_MESSAGES = {
     Action.SAVE_DRAFT: _("Đã lưu nháp."),
@@ -46,8 +47,9 @@ class CheckedFileField(forms.FileField):
         return file
 
 
-class DocumentFileInline(admin.TabularInline):
+class DocumentFileInline(PortalChildInline, admin.TabularInline):
     model = DocumentFile
+    portal_lookup = "document__site_id"
     extra = 1
     fields = ["file", "title", "order", "kind", "size_display", "text_state"]
     formfield_overrides = {
@@ -72,13 +74,21 @@ class DocumentFileInline(admin.TabularInline):
         return super().has_delete_permission(request, obj) and self._editable(request, obj)
 
 
-class DocumentRelationInline(admin.TabularInline):
+class DocumentRelationInline(PortalChildInline, admin.TabularInline):
     model = DocumentRelation
     fk_name = "source"
+    portal_lookup = "source__site_id"
     extra = 0
     autocomplete_fields = ["target"]
     verbose_name = _("văn bản liên quan (văn bản này thay thế, sửa đổi hoặc hướng dẫn)")
     verbose_name_plural = _("văn bản liên quan (văn bản này thay thế, sửa đổi hoặc hướng dẫn)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "target" and formfield is not None:
+            # A document relates to its own portal's documents only, whatever a POST names.
+            formfield.queryset = formfield.queryset.filter(site_id=request_site_id(request))
+        return formfield
 
     def _editable(self, request, obj) -> bool:
         return obj is None or services.can_edit(user=request.user, status=obj.status)
@@ -100,6 +110,8 @@ class DocumentAdminForm(forms.ModelForm):
     # Set by DocumentAdmin.get_form: the workflow depends on who submits and which button.
     user = None
     action = None
+    # Set by PortalContentAdmin.get_form: the portal the document is (or will be) of.
+    portal_site_id = None
 
     return_note = forms.CharField(
         label=_("Ý kiến gửi biên tập viên"),
@@ -145,6 +157,9 @@ class DocumentAdminForm(forms.ModelForm):
         return Action.SAVE
 
     def clean(self):
+        if self.instance.pk is None and self.portal_site_id is not None:
+            # The number's uniqueness (Document.clean) is per portal: a new one's must be known.
+            self.instance.site_id = self.portal_site_id
         cleaned = super().clean()
         if self.user is not None:
             published_at = cleaned.get("published_at", self.instance.published_at)
@@ -172,7 +187,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(PortalContentAdmin, SimpleHistoryAdmin):
     form = DocumentAdminForm
     inlines = [DocumentFileInline, DocumentRelationInline]
     list_display = ["number", "kind", "issuer", "issued_on", "status_label", "published_at"]

@@ -1,6 +1,5 @@
 """RSS of new documents, dated in Vietnam time like the articles' feeds."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
@@ -13,22 +12,28 @@ FEED_SIZE = 30
 
 
 class LatestDocumentsFeed(Feed):
+    """The portal's newest documents; the feed's object is the portal (request.portal)."""
+
     feed_type = VietnamTimeRssFeed
     language = "vi"
 
-    def title(self):
-        return f"{settings.PORTAL_NAME} – Văn bản mới"
+    def get_object(self, request, *args, **kwargs):
+        return request.portal
 
-    def description(self):
-        return f"Các văn bản mới đăng trên {settings.PORTAL_NAME}."
+    def title(self, obj):
+        return f"{obj.name} – Văn bản mới"
 
-    def link(self):
+    def description(self, obj):
+        return f"Các văn bản mới đăng trên {obj.name}."
+
+    def link(self, obj):
         return reverse("documents:list")
 
-    def feed_url(self):
+    def feed_url(self, obj):
         return reverse("documents:feed")
 
-    def items(self):
+    def items(self, obj):
+        # The portal served is obj: public_documents() keeps to it.
         return latest_documents(limit=FEED_SIZE)
 
     def item_title(self, item):

@@ -20,6 +20,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from core.sites import FIRST_SITE_ID
 from documents.models import Document, DocumentFile, DocumentKind, check_file
 from documents.numbers import is_valid_number, normalise_number, number_key
 from news.search.document import fold
@@ -83,8 +84,8 @@ def _date(value: str, *, line: int, column: str, required: bool = True) -> dt.da
         ) from None
 
 
-def read_rows(path: Path) -> list[Row]:
-    """Return the checked documents of a CSV file; raise DocumentImportError at a bad line."""
+def read_rows(path: Path, *, site_id: int = FIRST_SITE_ID) -> list[Row]:
+    """Return the checked documents of a CSV file for a portal; raise DocumentImportError if bad."""
     kinds = {fold(kind.name): kind for kind in DocumentKind.objects.all()}
     rows: list[Row] = []
     seen: dict[tuple[str, str], int] = {}
@@ -102,7 +103,9 @@ def read_rows(path: Path) -> list[Row]:
                 line = reader.line_num
                 if not any(value.strip() for value in values):
                     continue
-                rows.append(_read_row(values, line=line, path=path, kinds=kinds, seen=seen))
+                rows.append(
+                    _read_row(values, line=line, path=path, kinds=kinds, seen=seen, site_id=site_id)
+                )
         except UnicodeDecodeError:
             raise DocumentImportError(
                 f"Dòng {reader.line_num + 1}: tệp không phải văn bản UTF-8."
@@ -112,7 +115,7 @@ def read_rows(path: Path) -> list[Row]:
     return rows
 
 
-def _read_row(values, *, line: int, path: Path, kinds, seen) -> Row:
+def _read_row(values, *, line: int, path: Path, kinds, seen, site_id: int) -> Row:
     if len(values) != len(COLUMNS):
         raise DocumentImportError(f"Dòng {line}: có {len(values)} cột, cần {len(COLUMNS)}.")
     data = dict(zip(COLUMNS, (value.strip() for value in values), strict=True))
@@ -128,6 +131,7 @@ def _read_row(values, *, line: int, path: Path, kinds, seen) -> Row:
         if not data[column]:
             raise DocumentImportError(f"Dòng {line}: thiếu {column}.")
     document = Document(
+        site_id=site_id,
         number=number,
         kind=kind,
         issuer=data["issuer"],
@@ -146,7 +150,9 @@ def _read_row(values, *, line: int, path: Path, kinds, seen) -> Row:
             f"Dòng {line}: văn bản số {number} của {document.issuer} đã có ở dòng {seen[key]}."
         )
     seen[key] = line
-    stored = Document.objects.filter(issuer=document.issuer, number_key=key[1]).first()
+    stored = Document.objects.filter(
+        site_id=site_id, issuer=document.issuer, number_key=key[1]
+    ).first()
     if stored is not None:
         document.number_key = key[1]
         if any(getattr(stored, name) != getattr(document, name) for name in COMPARED):
@@ -180,9 +186,9 @@ def _checked_file(name: str, *, line: int, folder: Path) -> Path:
     return candidate
 
 
-def import_documents(path: Path, *, user=None) -> Result:
-    """Check the whole file, then create its new documents as published, all or nothing."""
-    rows = read_rows(path)
+def import_documents(path: Path, *, site_id: int = FIRST_SITE_ID, user=None) -> Result:
+    """Check the whole file, then create a portal's new documents as published, all or nothing."""
+    rows = read_rows(path, site_id=site_id)
     stored_names: list = []
     created = 0
     try:

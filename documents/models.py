@@ -23,7 +23,7 @@ from documents.numbers import (
     number_key,
     symbol_key,
 )
-from news.models import Article
+from news.models import Article, PortalContent
 from news.search.document import words
 from news.uploads.attachments import (
     KINDS,
@@ -82,7 +82,7 @@ class Validity(models.TextChoices):
     REPLACED = "bi-thay-the", _("Bị thay thế")
 
 
-class Document(models.Model):
+class Document(PortalContent):
     # The same statuses, buttons and roles as articles (news.services).
     Status = Article.Status
 
@@ -184,14 +184,15 @@ class Document(models.Model):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         constraints = [
-            # Per issuer: two agencies may both have a "50/KH-UBND". A site
-            # column joins this key when portals land.
+            # Per portal and issuer: two agencies may both have a "50/KH-UBND".
             models.UniqueConstraint(
-                fields=["issuer", "number_key"], name="document_number_per_issuer"
+                fields=["site", "issuer", "number_key"], name="document_number_per_issuer"
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "-issued_on", "-id"], name="document_public_idx"),
+            models.Index(
+                fields=["site", "status", "-issued_on", "-id"], name="document_public_idx"
+            ),
             # Pattern operators: numbers are also looked up by their start ("50/KH").
             models.Index(
                 fields=["number_key"],
@@ -206,7 +207,7 @@ class Document(models.Model):
             models.Index(fields=["kind", "-issued_on", "-id"], name="document_kind_idx"),
             models.Index(fields=["issuer"], name="document_issuer_idx"),
             models.Index(fields=["field"], name="document_field_idx"),
-            models.Index(fields=["-published_at", "-id"], name="document_published_idx"),
+            models.Index(fields=["site", "-published_at", "-id"], name="document_published_idx"),
         ]
 
     def __str__(self):
@@ -249,7 +250,7 @@ class Document(models.Model):
             errors["expires_on"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
         if self.number and self.issuer:
             clash = Document.objects.filter(
-                issuer=self.issuer, number_key=number_key(self.number)
+                site_id=self.site_id, issuer=self.issuer, number_key=number_key(self.number)
             ).exclude(pk=self.pk)
             if clash.exists():
                 errors["number"] = _("Cơ quan này đã có văn bản số %(number)s.") % {

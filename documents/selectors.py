@@ -1,8 +1,10 @@
 """Every read of documents the public pages make, each taking what it filters on.
 
 The visibility rule is Document.objects.published(now); every function here
-starts from it (public_documents), so that a filter added later (the portal a
-request is for) goes in one place.
+starts from it (public_documents), which keeps to the portal being served
+(core.sites.current_site_id(), set from the request's host): the portal the
+caches of these reads are kept for as well. The one query compiled once
+(PUBLIC_DOCUMENT) takes the portal as a parameter, as it takes the time.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from core.prepared import PreparedQuery
+from core.sites import current_site_id
 from documents.cache_policy import CITING_ARTICLES, FILTER_CHOICES, KINDS
 from documents.models import Document, DocumentFile, DocumentKind, DocumentRelation, Validity
 from documents.numbers import NUMBER, NumberQuery, number_key, parse_number_query
@@ -40,9 +43,12 @@ MAX_RESULTS = 1000
 CITING_LIMIT = 20
 
 
-def public_documents(now: dt.datetime | None = None) -> QuerySet[Document]:
-    """Return the documents the public may see now: the base of every public read."""
-    return Document.objects.published(now or timezone.now())
+def public_documents(
+    now: dt.datetime | None = None, *, site_id: int | None = None
+) -> QuerySet[Document]:
+    """Return the documents the public may see now on a portal (the one served by default)."""
+    site_id = current_site_id() if site_id is None else site_id
+    return Document.objects.published(now or timezone.now()).filter(site_id=site_id)
 
 
 def all_kinds() -> list[DocumentKind]:
@@ -252,10 +258,14 @@ def label_validity(documents: list[Document], *, now: dt.datetime) -> list[Docum
 # The document page's own queries, compiled once (core.prepared): for a page
 # of three short queries, building them costs more than running them.
 PUBLIC_DOCUMENT = PreparedQuery(
-    lambda *, now, pk: (
-        Document.objects.published(now).defer("search_text").filter(pk=pk).order_by()
+    lambda *, now, site_id, pk: (
+        Document.objects.published(now)
+        .defer("search_text")
+        .filter(site_id=site_id, pk=pk)
+        .order_by()
     ),
     now=dt.datetime,
+    site_id=int,
     pk=int,
 )
 DOCUMENT_FILES = PreparedQuery(
@@ -282,7 +292,7 @@ def with_kinds(documents: list[Document]) -> list[Document]:
 
 def public_document(pk: int, *, now: dt.datetime) -> Document | None:
     """Return the public document pk with its kind, or None."""
-    found = with_kinds(PUBLIC_DOCUMENT.run(now=now, pk=pk))
+    found = with_kinds(PUBLIC_DOCUMENT.run(now=now, site_id=current_site_id(), pk=pk))
     return found[0] if found else None
 
 
@@ -292,8 +302,9 @@ def document_files(document: Document) -> list[DocumentFile]:
 
 
 def any_document(pk: int) -> Document | None:
-    """Return document pk whatever its status (staff previews), or None."""
-    return Document.objects.select_related("kind").defer("search_text").filter(pk=pk).first()
+    """Return the portal's document pk whatever its status (staff previews), or None."""
+    documents = Document.objects.filter(site_id=current_site_id(), pk=pk)
+    return documents.select_related("kind").defer("search_text").first()
 
 
 @dataclass
@@ -320,7 +331,8 @@ def relations(document: Document, *, now: dt.datetime) -> list[Related]:
         for other in with_kinds(
             list(
                 Document.objects.filter(
-                    pk__in={row.source_id for row in rows} | {row.target_id for row in rows}
+                    site_id=document.site_id,
+                    pk__in={row.source_id for row in rows} | {row.target_id for row in rows},
                 ).defer("search_text")
             )
         )
@@ -361,7 +373,7 @@ def citing_articles(document: Document, *, now: dt.datetime | None = None) -> li
         terms = query_terms(document.number)
         if not terms:
             return []
-        articles = Article.objects.published(now)
+        articles = Article.objects.published(now).of_portal(document.site_id)
         if connection.vendor == "postgresql":
             # The stored vector keeps no positions: every word, then the text is read.
             articles = articles.filter(document_matches(" ".join(terms)))
@@ -417,8 +429,8 @@ def latest_documents(*, limit: int, now: dt.datetime | None = None) -> list[Docu
     )
 
 
-def next_change(now: dt.datetime, site_id: int | None = None) -> dt.datetime | None:
-    """Return when documents' public pages next change by themselves, in one query.
+def next_change(now: dt.datetime, site_id: int) -> dt.datetime | None:
+    """Return when the portal's documents' pages next change by themselves, in one query.
 
     At a scheduled publication, or at the next Vietnam midnight when a public
     document becomes or stops being in force then (its validity is computed
@@ -426,11 +438,15 @@ def next_change(now: dt.datetime, site_id: int | None = None) -> dt.datetime | N
     """
     today = timezone.localdate(now)
     scheduled = (
-        Document.objects.filter(status=Document.Status.PUBLISHED, published_at__gt=now)
+        Document.objects.filter(
+            site_id=site_id, status=Document.Status.PUBLISHED, published_at__gt=now
+        )
         .order_by("published_at")
         .values("published_at")[:1]
     )
-    changing = public_documents(now).filter(Q(effective_on__gt=today) | Q(expires_on__gt=today))
+    changing = public_documents(now, site_id=site_id).filter(
+        Q(effective_on__gt=today) | Q(expires_on__gt=today)
+    )
     # Any row carries both answers; without documents nothing changes.
     row = (
         Document.objects.annotate(scheduled=Subquery(scheduled), changing=Exists(changing))

@@ -11,9 +11,25 @@ from documents.models import Document, DocumentFile, DocumentKind, DocumentRelat
 PUBLIC_CONTENT = (Document, DocumentFile, DocumentKind, DocumentRelation)
 
 
-def content_changed(sender, **kwargs):
-    """Bump the content version after any change an anonymous reader could see."""
-    bump_content_version()
+def portal_of(instance) -> int | None:
+    """Return the portal whose pages show the instance; None for what all portals share."""
+    if isinstance(instance, Document):
+        return instance.site_id
+    document_id = instance.document_id if isinstance(instance, DocumentFile) else None
+    if isinstance(instance, DocumentRelation):
+        document_id = instance.source_id
+    if document_id is None:
+        return None
+    return Document.objects.filter(pk=document_id).values_list("site_id", flat=True).first()
+
+
+def content_changed(sender, instance, **kwargs):
+    """Bump the content version after any change an anonymous reader could see.
+
+    A kind of document is every portal's: a change to one bumps the portal
+    served, and the others see it when their content next changes.
+    """
+    bump_content_version(portal_of(instance))
 
 
 for model in PUBLIC_CONTENT:

@@ -117,5 +117,5 @@ def sitemaps(site_id: int) -> dict[str, Sitemap]:
         "categories": CategorySitemap(site_id),
         "archive": ArchiveMonthSitemap(site_id),
         "albums": AlbumSitemap(site_id),
-        "documents": DocumentSitemap(),
+        "documents": DocumentSitemap(site_id),
     }

@@ -1,7 +1,9 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from documents.models import Document, DocumentFile
+from news.portals import add_portal
 from tests.documents.files import docx_bytes, pdf_bytes
 
 HEADER = (
@@ -102,6 +104,24 @@ def test_a_wrong_header_or_encoding_is_refused(folder):
         run(str(path))
 
 
-def test_another_portal_is_refused_until_the_installation_has_several(folder):
-    with pytest.raises(CommandError, match="chỉ có một cổng"):
+def test_an_unknown_portal_is_refused_and_nothing_is_written(folder):
+    with pytest.raises(CommandError, match="không có cổng nào ở tên miền này"):
         call_command("import_documents", write(folder, *GOOD), site="phuong1.example.vn")
+    assert not Document.objects.exists()
+
+
+def test_site_imports_into_that_portal_and_numbers_are_unique_per_portal(folder, settings):
+    ward = add_portal(domain="phuong-1.localhost", name="Cổng Phường 1")
+    path = write(folder, *GOOD)
+    call_command("import_documents", path, site="PHUONG-1.localhost")
+    assert Document.objects.filter(site_id=ward.pk).count() == len(GOOD)
+    # The same numbers from the same issuers are the city's own documents too.
+    run(path)
+    assert Document.objects.filter(site_id=1).count() == len(GOOD)
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "phuong-1.localhost"]
+    number = Document.objects.filter(site_id=ward.pk).first().number
+    ward_page = Client(HTTP_HOST="phuong-1.localhost").get("/van-ban/", {"q": number})
+    assert ward_page.content.decode().count(f"số {number}") >= 1
+    city_ids = set(Document.objects.filter(site_id=1).values_list("pk", flat=True))
+    for pk in city_ids:
+        assert Client(HTTP_HOST="phuong-1.localhost").get(f"/van-ban/{pk}/").status_code == 404

@@ -96,7 +96,7 @@ def test_validity_is_never_served_stale_from_a_cache_past_midnight(make_document
 
     make_document(issued_on=dt.date(2030, 5, 1), effective_on=dt.date(2030, 5, 2))
     now = dt.datetime(2030, 5, 1, 20, 0, tzinfo=VN)
-    assert next_change(now) == dt.datetime(2030, 5, 2, 0, 0, tzinfo=VN)
+    assert next_change(now, site_id=1) == dt.datetime(2030, 5, 2, 0, 0, tzinfo=VN)
 
 
 def test_the_detail_page_carries_legislation_json_ld(client, plan_50):

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from documents.models import Document, DocumentKind
 from news.models import Album, Attachment, Category, Link
 from news.portals import add_portal
 from news.services import add_photos
@@ -65,6 +66,17 @@ def two_portals(ward, make_article, category):
     )
     add_photos(album=album, uploads=[jpeg()], alt_text="anhphuong")
     Link.objects.create(site_id=ward.pk, title="lienketphuong", url="https://phuong1.example/")
+    Document(
+        site_id=ward.pk,
+        number="7/KH-UBND",
+        kind=DocumentKind.objects.first(),
+        issuer="UBND Phường 1",
+        issued_on=dt.date(2018, 4, 2),
+        effective_on=dt.date(2018, 4, 2),
+        summary="trichyeuphuong Kế hoạch vệ sinh kênh",
+        status=Document.Status.PUBLISHED,
+        published_at=now - dt.timedelta(days=1),
+    ).save()
     return public, ward_articles, album
 
 
@@ -89,7 +101,14 @@ def test_a_crawl_of_the_city_portal_finds_nothing_of_the_ward_portal(two_portals
     public, ward_articles, album = two_portals
     texts = ward_needles(ward_articles)
     # Every pattern filled with both portals' values: the ward's slugs and ids are tried on A.
-    seeds = [*seeds_for(public, ward_articles), album.get_absolute_url()]
+    ward_document = Document.objects.get(number="7/KH-UBND")
+    seeds = [
+        *seeds_for(public, ward_articles),
+        album.get_absolute_url(),
+        ward_document.get_absolute_url(),
+        "/van-ban/?q=7/KH-UBND",
+        "/tim-kiem/?q=7/KH-UBND",
+    ]
     seen, leaks = set(), []
     for url, response, content in crawl(Client(), seeds):
         seen.add(url)
@@ -192,3 +211,32 @@ def test_typo_corrections_come_from_the_portals_own_words(ward, make_article, ca
     assert "Khánh thành" not in ward_page.content.decode()
     assert ward_client.get("/tim-kiem/?q=kenh+ca+vinh").context["page_obj"].paginator.count == 1
     assert city.get("/tim-kiem/?q=kenh+ca+vinh").context["page_obj"].paginator.count == 0
+
+
+def test_the_documents_admin_lists_and_opens_the_host_portals_documents_only(
+    two_portals, django_user_model, settings
+):
+    ward_document = Document.objects.get(number="7/KH-UBND")
+    city_document = Document(
+        number="50/KH-UBND",
+        kind=DocumentKind.objects.first(),
+        issuer="UBND thành phố Bạc Liêu",
+        issued_on=dt.date(2018, 4, 16),
+        effective_on=dt.date(2018, 4, 16),
+        summary="trichyeuthanhpho Kế hoạch tuyên truyền",
+        status=Document.Status.PUBLISHED,
+    )
+    city_document.save()
+    admin = django_user_model.objects.create_superuser("quantri", password="x")
+    city = Client()
+    city.force_login(admin)
+    changelist = f"/{settings.ADMIN_URL_PATH}documents/document/"
+    page = city.get(changelist).content.decode()
+    assert "trichyeuthanhpho" in page or "50/KH-UBND" in page
+    assert "7/KH-UBND" not in page
+    ward_change = f"{changelist}{ward_document.pk}/change/"
+    assert city.get(ward_change).status_code in (302, 404)
+    ward = Client(HTTP_HOST=WARD)
+    ward.force_login(admin)
+    assert "7/KH-UBND" in ward.get(changelist).content.decode()
+    assert "50/KH-UBND" not in ward.get(changelist).content.decode()

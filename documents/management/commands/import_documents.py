@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
+from core.sites import FIRST_SITE_ID
 from documents.imports import COLUMNS, DocumentImportError, import_documents
+from portals.models import HostName, normalise_host
 
 
 class Command(BaseCommand):
@@ -24,12 +25,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, csv_file: Path, site=None, **options):
-        if site and not apps.is_installed("django.contrib.sites"):
-            raise CommandError(
-                f"--site {site}: cài đặt này chỉ có một cổng; bỏ --site để nhập vào cổng chính."
-            )
+        site_id = FIRST_SITE_ID
+        if site:
+            found = HostName.objects.filter(name=normalise_host(site)).first()
+            if found is None:
+                raise CommandError(f"--site {site}: không có cổng nào ở tên miền này.")
+            site_id = found.portal_id
         try:
-            result = import_documents(csv_file)
+            result = import_documents(csv_file, site_id=site_id)
         except DocumentImportError as error:
             raise CommandError(f"{error} Không có văn bản nào được nhập.") from None
         self.stdout.write(
