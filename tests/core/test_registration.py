@@ -18,4 +18,7 @@ def test_news_declares_the_query_parameters_its_pages_read():
         "page",
     }
     assert set(pagecache.CACHED_QUERIES["news:category"]) == {"page", "truoc"}
-    assert set(pagecache.FREE_TEXT) == {"q"}
+    # FREE_TEXT is one set for every app: news adds its search words (q), the
+    # documents' list (documents.query_parameters) its own and the issuer and
+    # field it filters on by typed text.
+    assert set(pagecache.FREE_TEXT) == {"q", "co_quan", "linh_vuc"}

@@ -327,10 +327,11 @@ def test_archive_index_makes_a_fixed_number_of_queries(known_portals, client, ma
 
 def test_archive_index_query_count(known_portals, client, article, django_assert_num_queries):
     # Once per content version: every year's months and counts (1), next
-    # scheduled change (2), menu, links, photos, the sidebar's newest article
-    # and month counts (2), its calendar (3); for a few seconds or minutes:
-    # visit numbers, most read.
-    with django_assert_num_queries(13):
+    # scheduled change (3: articles to publish, articles to expire, and the
+    # documents' next change, documents.selectors.next_change), menu, links,
+    # photos, the sidebar's newest article and month counts (2), its calendar
+    # (3); for a few seconds or minutes: visit numbers, most read.
+    with django_assert_num_queries(14):
         client.get("/luu-tru/")
     # Then from the page cache.
     with django_assert_num_queries(0):
@@ -440,10 +441,11 @@ def test_sidebar_blocks_make_a_fixed_number_of_queries(
 
 def test_day_page_query_count(known_portals, client, article, django_assert_num_queries):
     # nearest days (2); once per content version: the day's outline (count,
-    # anchors) and articles, menu, links, photos, next scheduled change (2),
-    # newest article and month counts, calendar (3); for a few seconds or
-    # minutes: visit numbers, most read.
-    with django_assert_num_queries(17):
+    # anchors) and articles, menu, links, photos, next scheduled change (3:
+    # articles to publish and to expire, and the documents' next change,
+    # documents.selectors.next_change), newest article and month counts,
+    # calendar (3); for a few seconds or minutes: visit numbers, most read.
+    with django_assert_num_queries(18):
         client.get("/luu-tru/2018/04/18/")
     with django_assert_num_queries(2):
         client.get("/luu-tru/2018/04/18/")

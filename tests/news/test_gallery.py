@@ -212,8 +212,9 @@ def test_gallery_pages_make_a_fixed_number_of_queries(
         add_photos(album=other, uploads=[jpeg(), jpeg()], alt_text="Ảnh")
     # menu, count, albums, covers; sidebar: visit numbers, most read, links,
     # photos, and once per content version the archive blocks (next scheduled
-    # change, newest article, calendar: 3).
-    with django_assert_num_queries(14):
+    # change: articles to publish and to expire, and the documents' next
+    # change, documents.selectors.next_change; newest article, calendar: 3).
+    with django_assert_num_queries(15):
         client.get(reverse("news:gallery"))
     # album, its photos; the menu and the sidebar come from the cache.
     with django_assert_num_queries(2):
