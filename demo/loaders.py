@@ -12,8 +12,9 @@ from demo import articles, documents_library, gallery, readers, wards
 LOADERS = [
     articles.load,
     gallery.load,
+    # Before the readers: each portal's newest articles get theirs.
+    wards.load,
     readers.load,
     # After the articles: the reference article names one of them.
     documents_library.load,
-    wards.load,
 ]

@@ -1,8 +1,9 @@
 """Demo readers: views on the last days, so that "Tin đọc nhiều" is not empty on a fresh start.
 
-load_demo runs it after the articles (demo.loaders). The days are counted back from
-today, so the list holds on any date; running it again the same day changes nothing,
-and it never lowers a count that real visits have made.
+load_demo runs it after the articles of every portal (demo.loaders): each portal's
+newest articles get their readers, as each portal has its own list. The days are
+counted back from today, so the list holds on any date; running it again the same day
+changes nothing, and it never lowers a count that real visits have made.
 """
 
 import datetime as dt
@@ -28,11 +29,20 @@ def views_on(slug: str, rank: int, age: int) -> int:
 
 @transaction.atomic
 def load(*, stdout, today: dt.date | None = None) -> None:
-    """Give the newest public articles views on each of the last days that have none."""
+    """Give each portal's newest public articles views on each of the last days that have none."""
     today = today or timezone.localdate()
-    articles = list(Article.objects.published().order_by("-published_at", "-id")[:READ_ARTICLES])
+    public = Article.objects.published()
+    sites = public.order_by("site_id").values_list("site_id", flat=True).distinct()
+    # (rank within its portal, article): the first of each portal is read most.
+    articles = [
+        (rank, article)
+        for site_id in sites
+        for rank, article in enumerate(
+            public.filter(site_id=site_id).order_by("-published_at", "-id")[:READ_ARTICLES]
+        )
+    ]
     added = 0
-    for rank, article in enumerate(articles):
+    for rank, article in articles:
         for age in range(conf.MOST_READ_DAYS):
             _, created = ArticleDay.objects.get_or_create(
                 article=article,

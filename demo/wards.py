@@ -9,6 +9,7 @@ import datetime as dt
 import random
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from news.models import Article, Category
@@ -158,7 +159,7 @@ def load(*, stdout) -> None:
             slug = vietnamese_slugify(text, max_length=200)
             if Article.objects.filter(site_id=portal.pk, slug=slug).exists():
                 continue
-            Article(
+            article = Article(
                 site_id=portal.pk,
                 slug=slug,
                 title=text,
@@ -168,6 +169,10 @@ def load(*, stdout) -> None:
                 category=categories.get(order) or categories[1],
                 status=Article.Status.PUBLISHED,
                 published_at=published,
-            ).save()
+            )
+            article.save()
+            # Dated at its publication, not at the load, as the city's demo articles
+            # (demo.articles): sitemaps and JSON-LD tell when it really changed.
+            Article.objects.filter(pk=article.pk).update(updated_at=F("published_at"))
         count = Article.objects.filter(site_id=portal.pk).count()
         stdout.write(f"{spec['name']} ({spec['domain']}): {count} bài viết.")
