@@ -641,7 +641,7 @@ def test_typo_correction_is_served_by_the_vocabulary_trigram_index_on_postgresql
 
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {_CORRECTION_SQL}", [MAX_TYPO_DISTANCE, ["chnh"]])
+        cursor.execute(f"EXPLAIN {_CORRECTION_SQL}", [1, MAX_TYPO_DISTANCE, ["chnh"]])
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "news_searchword_trgm_idx" in plan, plan
 
