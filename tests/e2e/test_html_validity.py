@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Album, Article
+from tests.documents.conftest import ensure_roles as ensure_document_kinds
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = Path(
@@ -45,10 +46,12 @@ def checker() -> list[str]:
 
 def main_pages() -> dict[str, tuple[str, int]]:
     """Return the main pages of the demo site: name -> (path, expected status)."""
-    article = Article.objects.published().order_by("-published_at").first()
+    # The city's (site 1), whose host the live server answers as; the demo's wards
+    # have articles of their own, newer ones among them.
+    article = Article.objects.published().filter(site_id=1).order_by("-published_at").first()
     day = timezone.localtime(article.published_at).date()
     category = article.category
-    album = Album.objects.published().first()
+    album = Album.objects.published(site_id=1).first()
     return {
         "home": ("/", 200),
         "category": (category.get_absolute_url(), 200),
@@ -77,6 +80,8 @@ def main_pages() -> dict[str, tuple[str, int]]:
 
 def test_main_pages_have_no_html_errors(page, site, tmp_path):
     command = checker()
+    # A flushing test before this one emptied the document kinds the migration made.
+    ensure_document_kinds()
     call_command("load_demo", stdout=io.StringIO())
     files = {}
     for name, (path, status) in main_pages().items():

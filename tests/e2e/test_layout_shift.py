@@ -13,6 +13,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page
 
 from news.models import Article
+from tests.documents.conftest import ensure_roles as ensure_document_kinds
 
 # Sums the shifts not caused by the reader (Lighthouse's CLS is the worst window of them,
 # never more than this sum). Installed before any script of the page runs.
@@ -34,8 +35,12 @@ FONT_DELAY = 0.4  # seconds: longer than the 100 ms font-display: swap waits bef
 
 @pytest.fixture
 def demo(transactional_db):
+    # A flushing test before this one emptied the document kinds the migration made.
+    ensure_document_kinds()
     call_command("load_demo", stdout=io.StringIO())
-    return Article.objects.published().order_by("-published_at").first()
+    # The city's newest (site 1), whose host the live server answers as; the demo's
+    # wards have articles of their own, newer ones among them.
+    return Article.objects.published().filter(site_id=1).order_by("-published_at").first()
 
 
 @pytest.mark.parametrize(
