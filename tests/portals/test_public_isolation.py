@@ -17,6 +17,7 @@ from news.models import Album, Attachment, Category, Link
 from news.portals import add_portal
 from news.services import add_photos
 from news.text import fold
+from tests.documents.conftest import ensure_roles as ensure_document_kinds
 from tests.news.documents import pdf_bytes, upload
 from tests.news.test_gallery import jpeg
 from tests.news.test_leaks import crawl, hidden_states, seeds_for
@@ -66,10 +67,12 @@ def two_portals(ward, make_article, category):
     )
     add_photos(album=album, uploads=[jpeg()], alt_text="anhphuong")
     Link.objects.create(site_id=ward.pk, title="lienketphuong", url="https://phuong1.example/")
+    # A flushing (live-server) test before this one emptied the kinds the migration made.
+    ensure_document_kinds()
     Document(
         site_id=ward.pk,
         number="7/KH-UBND",
-        kind=DocumentKind.objects.first(),
+        kind=DocumentKind.objects.get(name="Kế hoạch"),
         issuer="UBND Phường 1",
         issued_on=dt.date(2018, 4, 2),
         effective_on=dt.date(2018, 4, 2),
