@@ -146,10 +146,14 @@ def matching_articles(size: int, *, ranked: bool, limit: int | None = None, **va
             articles = articles.filter(
                 GreaterThan(StrIndex("search_text", Value(values[f"word{i}"])), 0)
             )
-    if ranked:
-        articles = articles.annotate(rank=_rank(values, size))
-    fields = ["pk", "rank"] if ranked else ["pk"]
-    return articles.newest_first().values_list(*fields)[:limit]
+    if not ranked:
+        return articles.newest_first().values_list("pk")[:limit]
+    articles = articles.annotate(rank=_rank(values, size)).newest_first()
+    # The rank as a last sort key, which never decides (ids are unique), has
+    # PostgreSQL compute it before sorting: the rows sorted are then three
+    # numbers wide instead of carrying each article's weighted words (a
+    # thousand matches: 3.2 ms, then 2.5).
+    return articles.order_by(*articles.query.order_by, "rank").values_list("pk", "rank")[:limit]
 
 
 @functools.lru_cache(maxsize=256)

@@ -126,3 +126,44 @@ def test_a_number_search_stays_fast_among_many_documents(make_document, plan_kin
         timings.append(time.perf_counter() - started)
         assert found[0].number == f"{n}/KH-UBND"
     assert sorted(timings)[2] < 0.05
+
+
+def test_the_site_search_group_lists_the_documents_the_library_search_lists(
+    make_document, decision_kind
+):
+    make_document(number="1/KH-UBND", summary="Cải cách hành chính", issued_on=dt.date(2018, 1, 2))
+    make_document(number="2/QĐ-UBND", kind=decision_kind, summary="Cải cách hành chính 2019")
+    make_document(number="3/KH-UBND", summary="Cải cách thủ tục", issued_on=dt.date(2019, 5, 1))
+    make_document(number="4/KH-UBND", summary="Cải cách hành chính", status=Document.Status.DRAFT)
+    make_document(
+        number="5/KH-UBND",
+        summary="Cải cách hành chính",
+        published_at=dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+    )
+    for query in ["cai cach", "cải cách hành chính", "thủ tục", "không văn bản nào", "2/QĐ-UBND"]:
+        preview = selectors.search_preview(query, limit=6)
+        listed = list(
+            selectors.search(selectors.public_documents().select_related("kind"), query)[:6]
+        )
+        assert [(d.number, d.kind.name) for d in preview] == [
+            (d.number, d.kind.name) for d in listed
+        ], query
+        assert all(d.validity_state for d in preview)
+    assert [d.number for d in selectors.search_preview("cai cach", limit=6)] == [
+        "3/KH-UBND",
+        "2/QĐ-UBND",
+        "1/KH-UBND",
+    ]
+
+
+@pytest.mark.postgresql
+def test_postgresql_keeps_wide_statistics_of_the_documents_words(db):
+    """The planner must tell rare words from common ones (migration documents 0005)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute"
+            " WHERE attrelid = 'documents_document'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone()[0] == 1000
