@@ -231,6 +231,17 @@ def search_preview(query: str, *, limit: int, now: dt.datetime | None = None) ->
     return label_validity(found, now=now)
 
 
+@functools.lru_cache(maxsize=16)
+def _replacing_pairs(size: int) -> PreparedQuery:
+    """Prepare the query of (replaced, replacing) ids among size documents' relations."""
+    return PreparedQuery(
+        lambda **ids: DocumentRelation.objects.filter(
+            target_id__in=list(ids.values()), kind=DocumentRelation.Kind.REPLACES
+        ).values_list("target_id", "source_id"),
+        **{f"pk{i}": int for i in range(size)},
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _preview_holding(limit: int) -> PreparedQuery:
     """Prepare search()'s query of the newest documents holding words, on PostgreSQL.
@@ -259,16 +270,13 @@ def label_validity(documents: list[Document], *, now: dt.datetime) -> list[Docum
     PostgreSQL joined the whole table of documents to the relations.
     """
     today = timezone.localdate(now)
-    pairs = (
-        list(
-            DocumentRelation.objects.filter(
-                target_id__in=[document.pk for document in documents],
-                kind=DocumentRelation.Kind.REPLACES,
-            ).values_list("target_id", "source_id")
-        )
-        if documents
-        else []
-    )
+    pairs = []
+    if documents:
+        # One compiled query per ten documents: a shorter list repeats its last id.
+        ids = [document.pk for document in documents]
+        size = -(-len(ids) // 10) * 10
+        padded = [*ids, *[ids[-1]] * (size - len(ids))]
+        pairs = _replacing_pairs(size).rows(**{f"pk{i}": pk for i, pk in enumerate(padded)})
     replaced = set()
     if pairs:
         # Few documents are replaced: their replacing ones are read only then.
