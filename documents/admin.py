@@ -135,6 +135,7 @@ class DocumentAdmin(WorkflowAdminMixin, PortalContentAdmin, SimpleHistoryAdmin):
     form = DocumentAdminForm
     workflow = services.DOCUMENTS
     action_messages = ACTION_MESSAGES
+    button_labels = BUTTON_LABELS
     inlines = [DocumentFileInline, DocumentRelationInline]
     list_display = ["number", "kind", "issuer", "issued_on", "status_label", "published_at"]
     list_display_links = ["number"]
@@ -189,17 +190,6 @@ class DocumentAdmin(WorkflowAdminMixin, PortalContentAdmin, SimpleHistoryAdmin):
         if not services.can_publish(request.user):
             fields.append("published_at")
         return fields
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        form = context["adminform"].form
-        actions = services.available_actions(user=request.user, status=form.stored_status)
-        context.update(
-            workflow_actions=[
-                (action.value, BUTTON_LABELS.get(action, action.label)) for action in actions
-            ],
-            review_note=form.stored_note if obj is not None else "",
-        )
-        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def apply_action(self, request, obj, *, action, at, note):
         services.apply_action(document=obj, user=request.user, action=action, at=at, note=note)

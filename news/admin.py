@@ -329,6 +329,8 @@ class WorkflowAdminMixin:
 
     workflow: Workflow
     action_messages: dict[str, str] = {}
+    # The buttons' words where they are not the Action's own.
+    button_labels: dict[str, str] = {}
 
     def apply_action(self, request, obj, *, action: str, at, note: str) -> None:
         """Save obj as the button pressed says (the app's services.apply_action)."""
@@ -358,6 +360,17 @@ class WorkflowAdminMixin:
     def _actions(self, request, obj) -> list[Action]:
         status = obj.status if obj else None
         return self.workflow.available_actions(user=request.user, status=status)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        actions = self.workflow.available_actions(user=request.user, status=form.stored_status)
+        context.update(
+            workflow_actions=[
+                (action.value, self.button_labels.get(action, action.label)) for action in actions
+            ],
+            review_note=form.stored_note if obj is not None else "",
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         at = form.cleaned_data.get("published_at") if "published_at" in form.changed_data else None
@@ -498,13 +511,7 @@ class ArticleAdmin(WorkflowAdminMixin, PortalContentAdmin, SimpleHistoryAdmin):
         returned = None
         if obj is not None and form.stored_note:
             returned = obj.history.filter(history_change_reason="Trả lại").first()
-        context.update(
-            workflow_actions=services.available_actions(
-                user=request.user, status=form.stored_status
-            ),
-            review_note=form.stored_note if obj is not None else "",
-            returned=returned,
-        )
+        context.update(returned=returned)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving -------------------------------------------------------------------
