@@ -15,15 +15,7 @@ import datetime as dt
 from django.db import transaction
 
 from documents.models import Document, DocumentFile
-from news.workflow import (
-    NOTE_CLEARING_ACTIONS,
-    Action,
-    User,
-    Workflow,
-    save_with_history,
-    stamp_publication,
-    stored_status,
-)
+from news.workflow import NOTE_CLEARING_ACTIONS, Action, User, Workflow
 
 Status = Document.Status
 
@@ -39,12 +31,7 @@ DOCUMENTS = Workflow(
     impossible_action="Không thể “{label}” văn bản ở trạng thái này.",
     created_reason="Tạo văn bản",
     edited_reason="Sửa văn bản",
-    change_reasons={
-        Status.DRAFT: "Trả về bản nháp",
-        Status.PENDING: "Gửi duyệt",
-        Status.PUBLISHED: "Xuất bản",
-        Status.UNPUBLISHED: "Gỡ văn bản",
-    },
+    unpublished_reason="Gỡ văn bản",
 )
 # The workflow's rules as this module's functions: the admin and the tests call them so.
 can_publish = DOCUMENTS.can_publish
@@ -64,7 +51,7 @@ def apply_action(
     note: str = "",
 ) -> Document:
     """Save a document edited by the user as the button pressed says, and return it."""
-    from_status = stored_status(document)
+    from_status = DOCUMENTS.stored_status(document)
     to_status, planned_at = plan_action(
         user=user, status=from_status, action=action, published_at=document.published_at, note=note
     )
@@ -75,12 +62,11 @@ def apply_action(
         document.review_note = ""
     check_transition(user=user, from_status=from_status, to_status=document.status)
     if document.status == Status.PUBLISHED and from_status != Status.PUBLISHED:
-        stamp_publication(document, user=user, from_status=from_status, at=planned_at or at)
-    if action == Action.RETURN:
-        reason = "Trả lại"
-    else:
-        reason = DOCUMENTS.history_reason(from_status=from_status, to_status=document.status)
-    save_with_history(document, user=user, reason=reason)
+        DOCUMENTS.stamp_publication(
+            document, user=user, from_status=from_status, at=planned_at or at
+        )
+    reason = "Trả lại" if action == Action.RETURN else ""
+    DOCUMENTS.save(document, user=user, from_status=from_status, reason=reason)
     return document
 
 
@@ -96,9 +82,8 @@ def transition_document(
         return document
     document.status = to_status
     if to_status == Status.PUBLISHED:
-        stamp_publication(document, user=user, from_status=from_status, at=at)
-    reason = DOCUMENTS.history_reason(from_status=from_status, to_status=to_status)
-    save_with_history(document, user=user, reason=reason)
+        DOCUMENTS.stamp_publication(document, user=user, from_status=from_status, at=at)
+    DOCUMENTS.save(document, user=user, from_status=from_status)
     return document
 
 

@@ -22,15 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.models import Album, Article, Category, Photo
 from news.uploads.images import open_validated_image, reencode, renditions
-from news.workflow import (
-    NOTE_CLEARING_ACTIONS,
-    Action,
-    User,
-    Workflow,
-    save_with_history,
-    stamp_publication,
-    stored_status,
-)
+from news.workflow import NOTE_CLEARING_ACTIONS, Action, User, Workflow
 from portals.selectors import profile
 
 Status = Article.Status
@@ -47,12 +39,7 @@ ARTICLES = Workflow(
     impossible_action="Không thể “{label}” khi bài đang ở trạng thái “{state}”.",
     created_reason="Tạo bài",
     edited_reason="Sửa bài",
-    change_reasons={
-        Status.DRAFT: "Trả về bản nháp",
-        Status.PENDING: "Gửi duyệt",
-        Status.PUBLISHED: "Xuất bản",
-        Status.UNPUBLISHED: "Gỡ bài",
-    },
+    unpublished_reason="Gỡ bài",
     new_state=_("bài mới"),
 )
 # The workflow's rules as this module's functions: the admin and the tests call them so.
@@ -79,7 +66,7 @@ def apply_action(
     status; at is the publication time the user chose, if any. "Trả lại"
     sends the article back to draft with the note, which the editor sees on it.
     """
-    from_status = stored_status(article)
+    from_status = ARTICLES.stored_status(article)
     to_status, planned_at = plan_action(
         user=user, status=from_status, action=action, published_at=article.published_at, note=note
     )
@@ -88,7 +75,7 @@ def apply_action(
         article.review_note = note.strip()
     elif action in NOTE_CLEARING_ACTIONS:
         article.review_note = ""
-    reason = "Trả lại" if action == Action.RETURN else None
+    reason = "Trả lại" if action == Action.RETURN else ""
     return _save_edited(
         article, user=user, from_status=from_status, at=planned_at or at, reason=reason
     )
@@ -99,9 +86,9 @@ def save_article(*, article: Article, user: User, at: dt.datetime | None = None)
     """Save an article edited by the user, holding the workflow against its stored status.
 
     at is the publication time the user chose, if any; publishing without one
-    dates a new article now (see the rules of news.workflow.stamp_publication).
+    dates a new article now (see the rules of Workflow.stamp_publication).
     """
-    return _save_edited(article, user=user, from_status=stored_status(article), at=at)
+    return _save_edited(article, user=user, from_status=ARTICLES.stored_status(article), at=at)
 
 
 def _save_edited(
@@ -110,14 +97,13 @@ def _save_edited(
     user: User,
     from_status: str | None,
     at: dt.datetime | None,
-    reason: str | None = None,
+    reason: str = "",
 ) -> Article:
     check_transition(user=user, from_status=from_status, to_status=article.status)
     article.clean()
     if article.status == Status.PUBLISHED and from_status != Status.PUBLISHED:
-        stamp_publication(article, user=user, from_status=from_status, at=at)
-    reason = reason or ARTICLES.history_reason(from_status=from_status, to_status=article.status)
-    save_with_history(article, user=user, reason=reason)
+        ARTICLES.stamp_publication(article, user=user, from_status=from_status, at=at)
+    ARTICLES.save(article, user=user, from_status=from_status, reason=reason)
     return article
 
 
@@ -134,9 +120,8 @@ def transition_article(
     article.status = to_status
     article.clean()
     if to_status == Status.PUBLISHED:
-        stamp_publication(article, user=user, from_status=from_status, at=at)
-    reason = ARTICLES.history_reason(from_status=from_status, to_status=to_status)
-    save_with_history(article, user=user, reason=reason)
+        ARTICLES.stamp_publication(article, user=user, from_status=from_status, at=at)
+    ARTICLES.save(article, user=user, from_status=from_status)
     return article
 
 

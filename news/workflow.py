@@ -3,13 +3,13 @@
 Articles (news.services) and documents (documents.services) share the
 statuses, the buttons and the rules, as one newsroom uses both; each kind
 holds them under its own permissions, and its messages name it ("bài",
-"văn bản"). The saving itself stays with each kind's services.
+"văn bản"). The steps of a save are here too (the stored status, the
+publication stamp, the history row); each kind's services put them in order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -59,6 +59,12 @@ ACTION_TARGETS: dict[str, str] = {
 APPROVER_ACTIONS = frozenset({Action.PUBLISH, Action.SCHEDULE, Action.RETURN, Action.UNPUBLISH})
 # Returned content keeps the approver's note until the editor sends it again.
 NOTE_CLEARING_ACTIONS = frozenset({Action.SUBMIT, Action.PUBLISH, Action.SCHEDULE})
+# What the history says of a move to these statuses, whatever the content.
+MOVE_REASONS = {
+    Status.DRAFT: "Trả về bản nháp",
+    Status.PENDING: "Gửi duyệt",
+    Status.PUBLISHED: "Xuất bản",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,9 +73,9 @@ class Workflow:
 
     The messages are str.format templates: {label} is the status or button
     refused, {from_label} the status moved from, {state} the stored status
-    (new_state for content not saved yet). The reasons are those its history
-    shows for a save: of new content, of a change keeping the status, and of
-    a move to each status.
+    (new_state for content not saved yet). The reasons are what its history
+    says of a save of new content, of a change keeping the status, and of
+    taking it down; the other moves are said alike (MOVE_REASONS).
     """
 
     change_permission: str
@@ -81,7 +87,7 @@ class Workflow:
     impossible_action: str
     created_reason: str
     edited_reason: str
-    change_reasons: Mapping[str, str]
+    unpublished_reason: str
     new_state: str = ""
 
     def can_publish(self, user: User) -> bool:
@@ -188,13 +194,55 @@ class Workflow:
             )
         return to_status, at
 
-    def history_reason(self, *, from_status: str | None, to_status: str) -> str:
-        """Return the reason the history shows for a save moving between these statuses."""
+    def stored_status(self, content: models.Model) -> str | None:
+        """Return the status in the database (locked for this transaction), not the edited one."""
+        if content.pk is None:
+            return None
+        return (
+            type(content)
+            ._default_manager.select_for_update()
+            .filter(pk=content.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+
+    def stamp_publication(
+        self, content: models.Model, *, user: User, from_status: str | None, at: dt.datetime | None
+    ) -> None:
+        """Record who publishes, and set when.
+
+        An explicit time wins (a future one schedules the content). Otherwise
+        content published for the first time is dated now, so that a draft
+        written last week does not appear buried under newer news; republishing
+        content that was taken down keeps its date, and a future date already
+        set stays a schedule.
+        """
+        now = timezone.now()
+        if at is not None:
+            content.published_at = at
+        elif from_status in (None, Status.DRAFT, Status.PENDING) and content.published_at <= now:
+            content.published_at = now
+        content.published_by = user
+
+    def save(
+        self, content: models.Model, *, user: User, from_status: str | None, reason: str = ""
+    ) -> None:
+        """Save the content, its history row naming the user and the reason (or the move's)."""
+        if not reason:
+            reason = self._history_reason(from_status=from_status, to_status=content.status)
+        # django-simple-history reads these for the history row of this save.
+        content._history_user = user
+        content._change_reason = reason
+        content.save()
+
+    def _history_reason(self, *, from_status: str | None, to_status: str) -> str:
         if from_status is None:
             return self.created_reason
         if from_status == to_status:
             return self.edited_reason
-        return self.change_reasons[to_status]
+        if to_status == Status.UNPUBLISHED:
+            return self.unpublished_reason
+        return MOVE_REASONS[to_status]
 
     def _refuse(self, *, user: User, status: str | None, action: str) -> None:
         if not self.can_edit(user=user, status=status):
@@ -205,43 +253,3 @@ class Workflow:
             raise PermissionDenied(f"Chỉ người duyệt mới được “{label}”.")
         state = Status(status).label if status else self.new_state
         raise PermissionDenied(self.impossible_action.format(label=label, state=state))
-
-
-def stored_status(content: models.Model) -> str | None:
-    """Return the status in the database (locked for this transaction), not the edited one."""
-    if content.pk is None:
-        return None
-    return (
-        type(content)
-        ._default_manager.select_for_update()
-        .filter(pk=content.pk)
-        .values_list("status", flat=True)
-        .first()
-    )
-
-
-def stamp_publication(
-    content: models.Model, *, user: User, from_status: str | None, at: dt.datetime | None
-) -> None:
-    """Record who publishes, and set when.
-
-    An explicit time wins (a future one schedules the content). Otherwise
-    content published for the first time is dated now, so that a draft written
-    last week does not appear buried under newer news; republishing content
-    that was taken down keeps its date, and a future date already set stays a
-    schedule.
-    """
-    now = timezone.now()
-    if at is not None:
-        content.published_at = at
-    elif from_status in (None, Status.DRAFT, Status.PENDING) and content.published_at <= now:
-        content.published_at = now
-    content.published_by = user
-
-
-def save_with_history(content: models.Model, *, user: User, reason: str) -> None:
-    """Save the content, its history row naming the user and the reason."""
-    # django-simple-history reads these for the history row of this save.
-    content._history_user = user
-    content._change_reason = reason
-    content.save()
