@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
@@ -16,8 +14,7 @@ from documents import selectors
 from documents.cache_policy import DOWNLOAD, LIST_COUNT
 from documents.models import Document, DocumentFile, Validity
 from news.search.document import MAX_QUERY_LENGTH
-from news.uploads.attachments import content_disposition
-from news.views import is_staff_request, mark_private
+from news.views import PrivatePreviewMixin, is_staff_request, send_stored_file
 
 PAGE_SIZE = 20
 
@@ -123,7 +120,7 @@ class DocumentListView(ListView):
         return context
 
 
-class DocumentPageMixin:
+class DocumentPageMixin(PrivatePreviewMixin):
     """Show a public document to everyone, and any document to staff as a preview."""
 
     context_object_name = "document"
@@ -154,12 +151,6 @@ class DocumentPageMixin:
             **kwargs,
         )
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context["preview"]:
-            mark_private(response)
-        return response
-
 
 class DocumentDetailView(DocumentPageMixin, DetailView):
     template_name = "documents/document_detail.html"
@@ -172,33 +163,7 @@ class DocumentPrintView(DocumentPageMixin, DetailView):
 def file_download(request, pk, inline=False):
     """Send a file of a public document (any document for staff), to save or to view."""
     stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
-    public = stored.document.is_public()
-    if not public and not is_staff_request(request):
-        raise Http404
     if inline and stored.kind != "pdf":
         raise Http404
-    try:
-        handle = stored.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=stored.content_type)
-    disposition = content_disposition(stored.original_name)
-    response["Content-Disposition"] = (
-        disposition.replace("attachment;", "inline;", 1) if inline else disposition
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    if inline:
-        # Shown in a frame of the document's page. Chromium's PDF viewer does not
-        # run in a sandboxed frame; it runs a PDF's scripts apart from our origin.
-        response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
-        response["X-Frame-Options"] = "SAMEORIGIN"
-    else:
-        # Even if a browser tried to render it, the file runs no script on our origin.
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    if public:
-        max_age = DOWNLOAD.timeout()
-        shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, max_age)
-        patch_cache_control(response, max_age=max_age, s_maxage=shared)
-    else:
-        mark_private(response)
-    return response
+    public = stored.document.is_public()
+    return send_stored_file(request, stored, public=public, cache=DOWNLOAD, inline=inline)

@@ -1,7 +1,7 @@
 """Admin for editors, in Vietnamese, with CKEditor 5 on the article body.
 
 The editorial workflow (who may submit, publish and unpublish) lives in
-news.services; the admin only offers what the user may do and calls it.
+news.workflow and news.services; the admin only offers what the user may do and calls them.
 """
 
 import datetime as dt
@@ -29,8 +29,8 @@ from news import services
 from news.gallery import admin as gallery_admin  # noqa: F401  (registers the album admin)
 from news.models import Article, Attachment, Category, Link
 from news.republishing import republish_view
-from news.services import Action
 from news.uploads.images import open_validated_image
+from news.workflow import Action, Status, Workflow
 from portals.admin import (
     PortalChildInline,
     PortalContentAdmin,
@@ -63,10 +63,69 @@ class PictureField(forms.ImageField):
         return file
 
 
-class ArticleAdminForm(PortalSlugFormMixin, forms.ModelForm):
-    # Set by ArticleAdmin.get_form: the workflow depends on who submits and which button.
+class WorkflowFormMixin:
+    """The workflow of a change form of articles or documents: the stored status, the button.
+
+    The form's clean() calls check_workflow; the admin (WorkflowAdminMixin)
+    sets who submits and which button.
+    """
+
+    workflow: Workflow
     user = None
     action = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A restored version carries its old status and note: the stored ones count.
+        stored = None
+        if self.instance.pk:
+            stored = (
+                self._meta.model.objects.filter(pk=self.instance.pk)
+                .values_list("status", "review_note")
+                .first()
+            )
+        self.stored_status, self.stored_note = stored or (None, "")
+
+    def chosen_action(self) -> str:
+        """Return the button pressed; a POST without one keeps the content where it is."""
+        if self.action:
+            return self.action
+        if self.stored_status in (None, Status.DRAFT):
+            return Action.SAVE_DRAFT
+        return Action.SAVE
+
+    def check_workflow(self, cleaned: dict) -> None:
+        """Add the workflow's refusal of the button to the form's errors, if it refuses."""
+        if self.user is None:
+            return
+        published_at = cleaned.get("published_at", self.instance.published_at)
+        try:
+            to_status, _at = self.workflow.plan_action(
+                user=self.user,
+                status=self.stored_status,
+                action=self.chosen_action(),
+                published_at=published_at,
+                note=cleaned.get("return_note", ""),
+            )
+        except PermissionDenied as error:
+            self.add_error(None, str(error))
+        except ValidationError as error:
+            self._add_workflow_error(error)
+        else:
+            # The model's own checks (a byline to publish) then see where it goes.
+            self.instance.status = to_status
+            self.instance.review_note = self.stored_note
+
+    def _add_workflow_error(self, error: ValidationError) -> None:
+        errors = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        for field, field_errors in errors.items():
+            field = "return_note" if field == "review_note" else field
+            # A field the user cannot edit is shown read-only: say it above the form.
+            self.add_error(field if field in self.fields else None, field_errors)
+
+
+class ArticleAdminForm(WorkflowFormMixin, PortalSlugFormMixin, forms.ModelForm):
+    workflow = services.ARTICLES
 
     # Not the model's field, which no one edits: the approver writes it when returning.
     return_note = forms.CharField(
@@ -98,56 +157,12 @@ class ArticleAdminForm(PortalSlugFormMixin, forms.ModelForm):
             "lead": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A restored version carries its old status and note: the stored ones count.
-        stored = None
-        if self.instance.pk:
-            stored = (
-                Article.objects.filter(pk=self.instance.pk)
-                .values_list("status", "review_note")
-                .first()
-            )
-        self.stored_status, self.stored_note = stored or (None, "")
-
-    def chosen_action(self) -> str:
-        """Return the button pressed; a POST without one keeps the article where it is."""
-        if self.action:
-            return self.action
-        if self.stored_status in (None, Article.Status.DRAFT):
-            return Action.SAVE_DRAFT
-        return Action.SAVE
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("image") and not cleaned.get("image_alt"):
             self.add_error("image_alt", ValidationError("Hãy mô tả ảnh cho người khiếm thị."))
-        if self.user is not None:
-            published_at = cleaned.get("published_at", self.instance.published_at)
-            try:
-                to_status, _at = services.plan_action(
-                    user=self.user,
-                    status=self.stored_status,
-                    action=self.chosen_action(),
-                    published_at=published_at,
-                    note=cleaned.get("return_note", ""),
-                )
-            except PermissionDenied as error:
-                self.add_error(None, str(error))
-            except ValidationError as error:
-                self._add_workflow_error(error)
-            else:
-                # The model's own checks (a byline to publish) then see where it goes.
-                self.instance.status = to_status
-                self.instance.review_note = self.stored_note
+        self.check_workflow(cleaned)
         return cleaned
-
-    def _add_workflow_error(self, error: ValidationError) -> None:
-        errors = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
-        for field, field_errors in errors.items():
-            field = "return_note" if field == "review_note" else field
-            # A field the user cannot edit is shown read-only: say it above the form.
-            self.add_error(field if field in self.fields else None, field_errors)
 
 
 @dataclass(frozen=True)
@@ -178,10 +193,33 @@ class AttachmentFileWidget(AdminFileWidget):
         return None
 
 
-class AttachmentInline(PortalChildInline, admin.TabularInline):
-    model = Attachment
-    portal_lookup = "article__site_id"
+class StoredFileInline(PortalChildInline, admin.TabularInline):
+    """Inline of the files (StoredFile) of an article or a document, changed as their parent."""
+
+    workflow: Workflow
     extra = 1
+
+    @admin.display(description=_("Dung lượng"))
+    def size_display(self, stored):
+        return stored.describe() if stored.pk else "–"
+
+    def _parent_editable(self, request, obj) -> bool:
+        return obj is None or self.workflow.can_edit(user=request.user, status=obj.status)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_editable(request, obj)
+
+
+class AttachmentInline(StoredFileInline):
+    model = Attachment
+    workflow = services.ARTICLES
+    portal_lookup = "article__site_id"
     fields = ["file", "title", "order", "kind", "size_display"]
     formfield_overrides = {models.FileField: {"widget": AttachmentFileWidget}}
     readonly_fields = ["kind", "size_display", "download"]
@@ -197,22 +235,6 @@ class AttachmentInline(PortalChildInline, admin.TabularInline):
         return format_html(
             '<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.original_name
         )
-
-    @admin.display(description="Dung lượng")
-    def size_display(self, attachment):
-        return attachment.describe() if attachment.pk else "–"
-
-    def _article_editable(self, request, obj) -> bool:
-        return obj is None or services.can_edit(user=request.user, status=obj.status)
-
-    def has_add_permission(self, request, obj):
-        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
 
 
 class ImagesWithoutAlt(HTMLParser):
@@ -297,9 +319,115 @@ ACTION_MESSAGES = {
 }
 
 
+class WorkflowAdminMixin:
+    """The workflow of the admin of articles or documents: rights, buttons, history, bulk moves.
+
+    Its form is a WorkflowFormMixin; the subclass names its workflow and the
+    messages of its buttons, and saves through its own services in
+    apply_action and transition.
+    """
+
+    workflow: Workflow
+    action_messages: dict[str, str] = {}
+    # The buttons' words where they are not the Action's own.
+    button_labels: dict[str, str] = {}
+
+    def apply_action(self, request, obj, *, action: str, at, note: str) -> None:
+        """Save obj as the button pressed says (the app's services.apply_action)."""
+        raise NotImplementedError
+
+    def transition(self, request, obj, to_status: str):
+        """Move the stored obj to another status (the app's services), and return it."""
+        raise NotImplementedError
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ArticleHistoryHelper(self.model, historical_record)
+
+    def has_publish_permission(self, request):
+        return self.workflow.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or self.workflow.can_edit(user=request.user, status=obj.status)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        form.action = request.POST.get("_action") if request.method == "POST" else None
+        return form
+
+    def _actions(self, request, obj) -> list[Action]:
+        status = obj.status if obj else None
+        return self.workflow.available_actions(user=request.user, status=status)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        actions = self.workflow.available_actions(user=request.user, status=form.stored_status)
+        context.update(
+            workflow_actions=[
+                (action.value, self.button_labels.get(action, action.label)) for action in actions
+            ],
+            review_note=form.stored_note if obj is not None else "",
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        at = form.cleaned_data.get("published_at") if "published_at" in form.changed_data else None
+        action = form.chosen_action()
+        try:
+            self.apply_action(
+                request, obj, action=action, at=at, note=form.cleaned_data.get("return_note", "")
+            )
+        except ValidationError as error:
+            # The form checked the same rules; this is a change made meanwhile by someone else.
+            raise PermissionDenied(error.messages[0]) from error
+        if action in self.action_messages:
+            at_text = f"{timezone.localtime(obj.published_at):%d/%m/%Y %H:%M}"
+            self.message_user(request, str(self.action_messages[action]).format(at=at_text))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return super().response_add(self._staying(request), obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return super().response_change(self._staying(request), obj)
+
+    @staticmethod
+    def _staying(request):
+        # Saving a draft keeps the editor on the page, as "Lưu và tiếp tục sửa" did.
+        if request.POST.get("_action") in STAY_ACTIONS:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return request
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version is a change of the content as it is now, not as it was.
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, current):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _transition(self, request, queryset, to_status, done_message):
+        done = 0
+        for obj in queryset:
+            try:
+                self.transition(request, obj, to_status)
+            except (PermissionDenied, ValidationError) as error:
+                reason = error.messages[0] if isinstance(error, ValidationError) else str(error)
+                self.message_user(request, f"“{obj}”: {reason}", messages.ERROR)
+                continue
+            done += 1
+        if done:
+            self.message_user(request, done_message.format(count=done), messages.SUCCESS)
+
+
 @admin.register(Article)
-class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
+class ArticleAdmin(WorkflowAdminMixin, PortalContentAdmin, SimpleHistoryAdmin):
     form = ArticleAdminForm
+    workflow = services.ARTICLES
+    action_messages = ACTION_MESSAGES
     inlines = [AttachmentInline]
     list_display = ["title", "status_label", "category", "published_at", "published_by"]
     list_display_links = ["title"]
@@ -369,18 +497,7 @@ class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
             fieldsets = [*fieldsets, (_("Duyệt bài"), {"fields": ["return_note"]})]
         return fieldsets
 
-    def get_historical_record_context_helper(self, request, historical_record):
-        return ArticleHistoryHelper(self.model, historical_record)
-
     # Permissions ------------------------------------------------------------
-
-    def has_publish_permission(self, request):
-        return services.can_publish(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or services.can_edit(user=request.user, status=obj.status)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -389,76 +506,26 @@ class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
             fields += ["published_at", "expires_at"]
         return fields
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.user = request.user
-        form.action = request.POST.get("_action") if request.method == "POST" else None
-        return form
-
-    def _actions(self, request, obj) -> list[Action]:
-        return services.available_actions(user=request.user, status=obj.status if obj else None)
-
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         returned = None
         if obj is not None and form.stored_note:
             returned = obj.history.filter(history_change_reason="Trả lại").first()
-        context.update(
-            workflow_actions=services.available_actions(
-                user=request.user, status=form.stored_status
-            ),
-            review_note=form.stored_note if obj is not None else "",
-            returned=returned,
-        )
+        context.update(returned=returned)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving -------------------------------------------------------------------
 
+    def apply_action(self, request, obj, *, action, at, note):
+        services.apply_action(article=obj, user=request.user, action=action, at=at, note=note)
+
     def save_model(self, request, obj, form, change):
-        at = form.cleaned_data.get("published_at") if "published_at" in form.changed_data else None
-        action = form.chosen_action()
-        try:
-            services.apply_action(
-                article=obj,
-                user=request.user,
-                action=action,
-                at=at,
-                note=form.cleaned_data.get("return_note", ""),
-            )
-        except ValidationError as error:
-            # The form checked the same rules; this is a change made meanwhile by someone else.
-            raise PermissionDenied(error.messages[0]) from error
-        if action in ACTION_MESSAGES:
-            at_text = f"{timezone.localtime(obj.published_at):%d/%m/%Y %H:%M}"
-            self.message_user(request, str(ACTION_MESSAGES[action]).format(at=at_text))
+        super().save_model(request, obj, form, change)
         if (
             obj.status == Article.Status.PUBLISHED
             and form.stored_status != Article.Status.PUBLISHED
         ):
             self._warn_before_publishing(request, obj)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        return super().response_add(self._staying(request), obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        return super().response_change(self._staying(request), obj)
-
-    @staticmethod
-    def _staying(request):
-        # Saving a draft keeps the editor on the article, as "Lưu và tiếp tục sửa" did.
-        if request.POST.get("_action") in STAY_ACTIONS:
-            request.POST = request.POST.copy()
-            request.POST["_continue"] = "1"
-        return request
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring a version is a change of the article as it is now, not as it was.
-        current = self.get_object(request, unquote(object_id))
-        if current is None:
-            raise Http404
-        if request.method == "POST" and not self.has_change_permission(request, current):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _warn_before_publishing(self, request, article):
         self._warn_missing_source(request, article)
@@ -487,22 +554,11 @@ class ArticleAdmin(PortalContentAdmin, SimpleHistoryAdmin):
 
     # Bulk actions -------------------------------------------------------------
 
-    def _transition(self, request, queryset, to_status, done_message):
-        done = 0
-        for article in queryset:
-            try:
-                article = services.transition_article(
-                    article=article, to_status=to_status, user=request.user
-                )
-            except (PermissionDenied, ValidationError) as error:
-                reason = error.messages[0] if isinstance(error, ValidationError) else str(error)
-                self.message_user(request, f"“{article}”: {reason}", messages.ERROR)
-                continue
-            done += 1
-            if to_status == Article.Status.PUBLISHED:
-                self._warn_before_publishing(request, article)
-        if done:
-            self.message_user(request, done_message.format(count=done), messages.SUCCESS)
+    def transition(self, request, obj, to_status):
+        article = services.transition_article(article=obj, to_status=to_status, user=request.user)
+        if to_status == Article.Status.PUBLISHED:
+            self._warn_before_publishing(request, article)
+        return article
 
     @admin.action(description="Gửi duyệt các bài đã chọn", permissions=["change"])
     def submit_selected(self, request, queryset):

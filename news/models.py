@@ -67,6 +67,65 @@ class SluggedModel(PortalContent):
         super().save(*args, **kwargs)
 
 
+class StoredFile(models.Model):
+    """A file offered through the portal's own download view: of an article, of a document.
+
+    The subclass declares the fields file, title and kind, whose help and
+    choices differ; the kind, size and original name are read from the file
+    itself when it is stored.
+    """
+
+    original_name = models.CharField(_("tên tệp gốc"), max_length=200, editable=False)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            # Trusted code skips clean(), but the stored name still needs the real kind.
+            kind = detect_kind(self.file)
+            if kind is None:
+                raise ValueError(f"{self.file.name!r} is not a document of an accepted kind.")
+            self.kind = kind
+            self.size = self.file.size
+            self.original_name = clean_display_name(self.file.name, kind)
+            self.read_new_file(kind)
+        super().save(*args, **kwargs)
+
+    def read_new_file(self, kind: str) -> None:
+        """Store what else a subclass takes from a new file of this kind before it is saved."""
+
+    def check_new_file(self) -> None:
+        """Raise ValidationError saying why the new file is refused, if it is."""
+        validate_attachment(self.file)
+
+    def clean(self):
+        if self.file and not self.file._committed:
+            try:
+                self.check_new_file()
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def content_type(self) -> str:
+        return KINDS[self.kind].content_type
+
+    def describe(self) -> str:
+        """Return the type and size as readers see them, e.g. "PDF, 1,2 MB"."""
+        return f"{KINDS[self.kind].label}, {format_size(self.size)}"
+
+
 class Category(SluggedModel):
     slug_source = "name"
     slug_fallback = "chuyen-muc"
@@ -402,7 +461,7 @@ class Article(SluggedModel):
         )
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A document attached to an article, downloaded only through the portal's own view."""
 
     class Kind(models.TextChoices):
@@ -432,52 +491,14 @@ class Attachment(models.Model):
         max_length=200,
         help_text=_("PDF, DOC, DOCX, XLS, XLSX hoặc ODT; được kiểm tra theo nội dung tệp."),
     )
-    original_name = models.CharField(_("tên tệp gốc"), max_length=200, editable=False)
     kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, editable=False)
-    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0, editable=False)
-    order = models.PositiveIntegerField(_("thứ tự"), default=0)
-    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("tệp đính kèm")
         verbose_name_plural = _("tệp đính kèm")
 
-    def __str__(self):
-        return self.display_name
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            # Trusted code skips clean(), but the stored name still needs the real kind.
-            kind = detect_kind(self.file)
-            if kind is None:
-                raise ValueError(f"{self.file.name!r} is not a document of an accepted kind.")
-            self.kind = kind
-            self.size = self.file.size
-            self.original_name = clean_display_name(self.file.name, kind)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("news:attachment", kwargs={"pk": self.pk})
-
-    def clean(self):
-        if self.file and not self.file._committed:
-            try:
-                validate_attachment(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages}) from None
-
-    @property
-    def display_name(self) -> str:
-        return self.title or self.original_name
-
-    @property
-    def content_type(self) -> str:
-        return KINDS[self.kind].content_type
-
-    def describe(self) -> str:
-        """Return the type and size as readers see them, e.g. "PDF, 1,2 MB"."""
-        return f"{KINDS[self.kind].label}, {format_size(self.size)}"
 
 
 def unique_slug(

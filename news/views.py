@@ -16,10 +16,11 @@ from django.views.generic import (
     TemplateView,
 )
 
+from core.caching import Cached
 from core.prepared import PreparedQuery
 from news import conf, links, selectors
 from news.cache_policy import ATTACHMENT
-from news.models import Article, Attachment
+from news.models import Article, Attachment, StoredFile
 from news.pagination import NewestFirstPaginator
 from news.uploads.attachments import content_disposition
 
@@ -156,7 +157,17 @@ PUBLIC_ARTICLE = PreparedQuery(
 )
 
 
-class ArticlePreviewMixin:
+class PrivatePreviewMixin:
+    """Keep a page that context["preview"] marks as a preview out of caches and search engines."""
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["preview"]:
+            mark_private(response)
+        return response
+
+
+class ArticlePreviewMixin(PrivatePreviewMixin):
     """Show staff any article at its public URL, marked as a preview unless it is public."""
 
     def get_object(self, queryset=None):
@@ -189,12 +200,6 @@ class ArticlePreviewMixin:
             **kwargs,
         )
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context["preview"]:
-            mark_private(response)
-        return response
-
 
 class ArticleDetailView(ArticlePreviewMixin, DetailView):
     template_name = "news/article_detail.html"
@@ -217,32 +222,52 @@ class ArticlePrintView(ArticlePreviewMixin, DetailView):
     template_name = "news/article_print.html"
 
 
-# Downloads may be cached briefly, never past the next scheduled change.
-def attachment_download(request, pk):
-    """Send an attachment of a public article (any article for staff) as a download."""
-    attachment = get_object_or_404(
-        Attachment.objects.select_related("article"), pk=pk, article__site_id=request.site.id
-    )
-    public = attachment.article.is_public()
+def send_stored_file(
+    request, stored: StoredFile, *, public: bool, cache: Cached, inline: bool = False
+) -> FileResponse:
+    """Return the response sending a stored file, to save or (inline) to view in our pages.
+
+    public says whether its article or document is public; staff get the
+    others too, uncached. Raise Http404 for anyone else, or if the file is gone.
+    """
     if not public and not is_staff_request(request):
         raise Http404
     try:
-        handle = attachment.file.open("rb")
+        handle = stored.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition(attachment.original_name)
+    response = FileResponse(handle, content_type=stored.content_type)
+    disposition = content_disposition(stored.original_name)
+    response["Content-Disposition"] = (
+        disposition.replace("attachment;", "inline;", 1) if inline else disposition
+    )
     response["X-Content-Type-Options"] = "nosniff"
-    # Even if a browser tried to render it, the file runs no script on our origin.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if inline:
+        # Shown in a frame of the document's page. Chromium's PDF viewer does not
+        # run in a sandboxed frame; it runs a PDF's scripts apart from our origin.
+        response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
+        response["X-Frame-Options"] = "SAMEORIGIN"
+    else:
+        # Even if a browser tried to render it, the file runs no script on our origin.
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if public:
-        max_age = ATTACHMENT.timeout()
+        # Cached briefly, never past the next scheduled change.
+        max_age = cache.timeout()
         # A proxy or CDN keeps it no longer than a page, so a takedown reaches it as soon.
         shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, max_age)
         patch_cache_control(response, max_age=max_age, s_maxage=shared)
     else:
         mark_private(response)
     return response
+
+
+def attachment_download(request, pk):
+    """Send an attachment of a public article (any article for staff) as a download."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("article"), pk=pk, article__site_id=request.site.id
+    )
+    public = attachment.article.is_public()
+    return send_stored_file(request, attachment, public=public, cache=ATTACHMENT)
 
 
 class FeedListView(TemplateView):
