@@ -78,6 +78,42 @@ def listing_outline(listing: Callable[[], QuerySet], *, cache_key: str, page_siz
     return LISTING_OUTLINE.get(compute, cache_key, page_size)
 
 
+class DeferredListing:
+    """A newest-first queryset built on first use, standing in for it meanwhile.
+
+    Django's list and date views build their queryset on every request, yet
+    a NewestFirstPaginator reading its pages through `rows` needs it only when
+    the outline is computed again, once per content version: building it cost
+    a sixth of a month's archive page. The model and the ordering are known
+    without it, which is all the views and the paginator ask first.
+    """
+
+    ordered = True
+
+    def __init__(self, build: Callable[[], QuerySet], *, model: type):
+        self._build = build
+        self.model = model
+
+    @cached_property
+    def queryset(self) -> QuerySet:
+        return self._build()
+
+    def __getattr__(self, name):
+        return getattr(self.queryset, name)
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+    def __len__(self):
+        return len(self.queryset)
+
+    def __bool__(self):
+        return bool(self.queryset)
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
 class NewestFirstPaginator(Paginator):
     """Paginate a newest-first article queryset from cached anchors (see the module docstring)."""
 

@@ -22,7 +22,8 @@ from news.archive.selectors import (
     month_summary,
     nearest_dates,
 )
-from news.pagination import NewestFirstPaginator
+from news.models import Article
+from news.pagination import DeferredListing, NewestFirstPaginator
 from news.views import PageSizeMixin
 
 
@@ -36,6 +37,8 @@ class ArchiveMixin(PageSizeMixin):
     """
 
     date_field = "published_at"
+    # Named, so that the date views need not build a queryset to learn its date field's type.
+    model = Article
     year_format = "%Y"
     month_format = "%m"
     day_format = "%d"
@@ -43,6 +46,12 @@ class ArchiveMixin(PageSizeMixin):
 
     def get_queryset(self):
         return selectors.listed_articles(site_id=self.request.site.id)
+
+    def get_dated_queryset(self, **lookup):
+        # Pages come from kept outlines through compiled queries (get_paginator).
+        return DeferredListing(
+            lambda: super(ArchiveMixin, self).get_dated_queryset(**lookup), model=Article
+        )
 
     def get_year(self):
         year = self.kwargs["year"]

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from news import selectors
 from news.models import Article
-from news.pagination import NewestFirstPaginator, listing_outline
+from news.pagination import DeferredListing, NewestFirstPaginator, listing_outline
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +75,43 @@ def test_page_links_mark_the_current_page_and_step_to_its_neighbours(client, lis
     nav = last.split('class="pagination"')[1].split("</nav>")[0]
     assert '<span aria-current="page">3</span>' in nav
     assert 'rel="next"' not in nav
+
+
+def test_a_deferred_listing_is_built_only_when_its_rows_are_read(listing):
+    built = []
+
+    def build():
+        built.append(True)
+        return selectors.listed_articles(site_id=1)
+
+    deferred = DeferredListing(build, model=Article)
+    paginator = NewestFirstPaginator(deferred, 20, cache_key="deferred-test")
+    assert deferred.model is Article and deferred.ordered
+    assert built == []
+    # The outline is computed from the queryset, once.
+    assert paginator.count == 55
+    assert [a.title for a in paginator.page(3).object_list][:1] == [
+        a.title for a in selectors.listed_articles(site_id=1)[40:41]
+    ]
+    assert len(deferred) == 55 and deferred.count() == 55 and bool(deferred)
+    assert built == [True]
+
+
+def test_a_month_page_kept_needs_no_queryset_built(client, listing, django_assert_num_queries):
+    month = timezone.localtime(Article.objects.filter(status="published").first().published_at)
+    url = f"/luu-tru/{month:%Y}/{month:%m}/"
+    assert client.get(url, {"r": 1}).status_code == 200
+    built = []
+    original = selectors.listed_articles
+
+    def counted(*args, **kwargs):
+        built.append(True)
+        return original(*args, **kwargs)
+
+    selectors.listed_articles = counted
+    try:
+        with django_assert_num_queries(0):
+            assert client.get(url, {"r": 2}).status_code == 200
+    finally:
+        selectors.listed_articles = original
+    assert built == []
