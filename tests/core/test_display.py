@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import RequestFactory
 
@@ -109,3 +111,17 @@ def test_display_preferences_are_normalised_for_cache_keys(cookies, expected):
     request = RequestFactory().get("/")
     request.COOKIES.update(cookies)
     assert display_preferences(request) == expected
+
+
+def test_each_page_s_controls_come_back_to_that_page_and_its_query(client, article, category):
+    search = client.get("/tim-kiem/", {"q": "a&b <x>"}).content.decode()
+    next_search = "%2Ftim-kiem%2F%3Fq%3Da%2526b%2B%253Cx%253E"
+    assert f'href="/hien-thi/?co-chu=lon&amp;next={next_search}"' in search
+    page = client.get(category.get_absolute_url()).content.decode()
+    quoted = category.get_absolute_url().replace("/", "%2F")
+    assert f'href="/hien-thi/?tuong-phan=cao&amp;next={quoted}"' in page
+    controls = re.search(r'<div class="display-controls".*?Tương phản cao</a>', page, re.S)
+    assert "tim-kiem" not in controls.group()
+    # The link sends the reader back where they were.
+    response = client.get("/hien-thi/", {"co-chu": "lon", "next": "/tim-kiem/?q=a%26b+%3Cx%3E"})
+    assert response["Location"] == "/tim-kiem/?q=a%26b+%3Cx%3E"
