@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -128,3 +129,12 @@ def test_the_change_page_shows_a_documents_file_by_name_linked_to_its_download(
     response = logged_in(user).get(url)
     assert response.status_code == 200
     assert f'<a href="{stored.get_absolute_url()}">Kế hoạch 50.pdf</a>' in response.content.decode()
+
+
+def test_the_change_page_names_a_files_kind_as_readers_write_it(editor_client, make_document):
+    document = make_document(status=Document.Status.DRAFT)
+    stored = attach(document, "ke-hoach.docx", docx_bytes("Kế hoạch"))
+    assert (stored.kind, stored.get_kind_display()) == ("docx", "DOCX")
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    page = editor_client.get(url).content.decode()
+    assert re.search(r'<td class="field-kind">\s*<p>DOCX</p>', page)
