@@ -337,9 +337,11 @@ class DocumentFile(StoredFile):
         FAILED = "failed", _("Không đọc được (mã hóa hoặc hỏng)")
         UNSUPPORTED = "unsupported", _("Loại tệp không trích nội dung")
 
-    # (name, value) pairs, as this functional form reads them: the stored "pdf"
-    # is no choice of it. Kept so, as migration 0001 recorded it.
-    Kind = models.TextChoices("Kind", [(key, kind.label) for key, kind in KINDS.items()])
+    # The functional form reads pairs as (member name, value): the value with its
+    # label goes second, or "pdf" is stored under a choice "PDF" labelled "Pdf".
+    Kind = models.TextChoices(
+        "Kind", [(key.upper(), (key, kind.label)) for key, kind in KINDS.items()]
+    )
 
     document = models.ForeignKey(
         Document, verbose_name=_("văn bản"), on_delete=models.CASCADE, related_name="files"

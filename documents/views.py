@@ -162,7 +162,9 @@ class DocumentPrintView(DocumentPageMixin, DetailView):
 
 def file_download(request, pk, inline=False):
     """Send a file of a public document (any document for staff), to save or to view."""
-    stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    stored = get_object_or_404(
+        DocumentFile.objects.select_related("document"), pk=pk, document__site_id=request.site.id
+    )
     if inline and stored.kind != "pdf":
         raise Http404
     public = stored.document.is_public()

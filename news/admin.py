@@ -215,6 +215,20 @@ class StoredFileInline(PortalChildInline, admin.TabularInline):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._parent_editable(request, obj)
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        # The admin shows a read-only file through its URL, which stored files do not have.
+        if self.has_change_permission(request, obj):
+            return fields
+        return ["download" if name == "file" else name for name in fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "download"]
+
+    @admin.display(description=_("Tệp"))
+    def download(self, stored):
+        return format_html('<a href="{}">{}</a>', stored.get_absolute_url(), stored.original_name)
+
 
 class AttachmentInline(StoredFileInline):
     model = Attachment
@@ -222,19 +236,7 @@ class AttachmentInline(StoredFileInline):
     portal_lookup = "article__site_id"
     fields = ["file", "title", "order", "kind", "size_display"]
     formfield_overrides = {models.FileField: {"widget": AttachmentFileWidget}}
-    readonly_fields = ["kind", "size_display", "download"]
-
-    def get_fields(self, request, obj=None):
-        # The admin shows a read-only file through its URL, which attachments do not have.
-        if self.has_change_permission(request, obj):
-            return self.fields
-        return ["download" if name == "file" else name for name in self.fields]
-
-    @admin.display(description="Tệp")
-    def download(self, attachment):
-        return format_html(
-            '<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.original_name
-        )
+    readonly_fields = ["kind", "size_display"]
 
 
 class ImagesWithoutAlt(HTMLParser):

@@ -1,11 +1,13 @@
 import datetime as dt
+import re
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from documents import services
 from documents.models import Document, DocumentFile, DocumentKind
-from tests.documents.conftest import upload
+from tests.documents.conftest import attach, logged_in, upload
 from tests.documents.files import docx_bytes, pdf_bytes
 
 ADD_URL = "admin:documents_document_add"
@@ -109,3 +111,30 @@ def test_an_editor_extends_the_list_of_kinds(editor_client):
     )
     assert response.status_code == 302
     assert DocumentKind.objects.filter(name="Quy chế").exists()
+
+
+@pytest.mark.parametrize("status", [Document.Status.PUBLISHED, Document.Status.DRAFT])
+@pytest.mark.parametrize("role", ["editor", "approver", "superuser"])
+def test_the_change_page_shows_a_documents_file_by_name_linked_to_its_download(
+    request, django_user_model, make_document, role, status
+):
+    user = (
+        django_user_model.objects.create_superuser("quantri", password=None)
+        if role == "superuser"
+        else request.getfixturevalue(role)
+    )
+    document = make_document(status=status)
+    stored = attach(document, "Kế hoạch 50.pdf", pdf_bytes("Ke hoach"))
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    response = logged_in(user).get(url)
+    assert response.status_code == 200
+    assert f'<a href="{stored.get_absolute_url()}">Kế hoạch 50.pdf</a>' in response.content.decode()
+
+
+def test_the_change_page_names_a_files_kind_as_readers_write_it(editor_client, make_document):
+    document = make_document(status=Document.Status.DRAFT)
+    stored = attach(document, "ke-hoach.docx", docx_bytes("Kế hoạch"))
+    assert (stored.kind, stored.get_kind_display()) == ("docx", "DOCX")
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    page = editor_client.get(url).content.decode()
+    assert re.search(r'<td class="field-kind">\s*<p>DOCX</p>', page)

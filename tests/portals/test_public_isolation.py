@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from documents.models import Document, DocumentKind
@@ -17,7 +18,9 @@ from news.models import Album, Attachment, Category, Link
 from news.portals import add_portal
 from news.services import add_photos
 from news.text import fold
+from tests.documents.conftest import attach
 from tests.documents.conftest import ensure_roles as ensure_document_kinds
+from tests.documents.files import pdf_bytes as document_pdf_bytes
 from tests.news.documents import pdf_bytes, upload
 from tests.news.test_gallery import jpeg
 from tests.news.test_leaks import crawl, hidden_states, seeds_for
@@ -243,3 +246,40 @@ def test_the_documents_admin_lists_and_opens_the_host_portals_documents_only(
     ward.force_login(admin)
     assert "7/KH-UBND" in ward.get(changelist).content.decode()
     assert "50/KH-UBND" not in ward.get(changelist).content.decode()
+
+
+def test_a_document_file_of_another_portal_is_not_found(two_portals):
+    ward_document = Document.objects.get(number="7/KH-UBND")
+    stored = attach(ward_document, "Kế hoạch phường.pdf", document_pdf_bytes("tep phuong"))
+    urls = [stored.get_absolute_url(), reverse("documents:file_inline", args=[stored.pk])]
+    for url in urls:
+        assert Client().get(url).status_code == 404, url
+        assert Client(HTTP_HOST=WARD).get(url).status_code == 200, url
+
+
+def test_staff_on_the_city_host_get_no_ward_documents_draft_or_its_file(
+    two_portals, django_user_model
+):
+    draft = Document.objects.get(number="7/KH-UBND")
+    draft.status = Document.Status.DRAFT
+    draft.save()
+    stored = attach(draft, "Dự thảo phường.pdf", document_pdf_bytes("du thao phuong"))
+    city = Client()
+    city.force_login(django_user_model.objects.create_superuser("quantri", password="x"))
+    for url in [draft.get_absolute_url(), draft.get_print_url(), stored.get_absolute_url()]:
+        assert city.get(url).status_code == 404, url
+
+
+def test_the_city_documents_pages_offer_nothing_of_the_ward_documents(two_portals):
+    ward_document = Document.objects.get(number="7/KH-UBND")
+    city, ward = Client(), Client(HTTP_HOST=WARD)
+    assert city.get(ward_document.get_absolute_url()).status_code == 404
+    assert city.get(ward_document.get_print_url()).status_code == 404
+    # The ward's issuer and year are no filter of the city's list, nor its document an item.
+    for url in ["/van-ban/", "/van-ban/?q=ve+sinh+kenh", "/van-ban/rss/"]:
+        page = city.get(url).content.decode()
+        assert "UBND Phường 1" not in page and "vệ sinh kênh" not in page, url
+        assert "vệ sinh kênh" in ward.get(url).content.decode(), url
+    assert city.get("/van-ban/", {"co_quan": "UBND Phường 1"}).status_code == 400
+    assert city.get("/van-ban/", {"nam": "2018"}).status_code == 400
+    assert ward.get("/van-ban/", {"co_quan": "UBND Phường 1", "nam": "2018"}).status_code == 200
