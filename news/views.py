@@ -23,6 +23,7 @@ from news.cache_policy import ATTACHMENT
 from news.models import Article, Attachment, StoredFile
 from news.pagination import NewestFirstPaginator
 from news.uploads.attachments import content_disposition
+from portals.admin import is_portal_staff
 
 NEWER_COUNT = 5
 OLDER_COUNT = 10
@@ -113,14 +114,15 @@ def continue_url(category, article) -> str:
 
 
 def is_staff_request(request) -> bool:
-    """Return True if a logged-in staff member makes the request.
+    """Return True if a logged-in staff member of the request's portal makes the request.
 
-    Without a session cookie the visitor is anonymous: the session is not
-    touched, so public responses do not vary on cookies and stay cacheable.
+    Staff of another portal see this one as the public does. Without a
+    session cookie the visitor is anonymous: the session is not touched, so
+    public responses do not vary on cookies and stay cacheable.
     """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
-    return request.user.is_active and request.user.is_staff
+    return is_portal_staff(request)
 
 
 def mark_private(response):

@@ -283,3 +283,20 @@ def test_the_city_documents_pages_offer_nothing_of_the_ward_documents(two_portal
     assert city.get("/van-ban/", {"co_quan": "UBND Phường 1"}).status_code == 400
     assert city.get("/van-ban/", {"nam": "2018"}).status_code == 400
     assert ward.get("/van-ban/", {"co_quan": "UBND Phường 1", "nam": "2018"}).status_code == 200
+
+
+def test_staff_of_another_portal_preview_none_of_this_portal_s_drafts(two_portals, editor, ward):
+    _public, ward_articles, _album = two_portals
+    draft, _document = ward_articles["draftleak"]
+    attachment = Attachment.objects.get(article=draft)
+    on_ward = Client(HTTP_HOST=WARD)
+    on_ward.force_login(editor)
+    urls = [draft.get_absolute_url(), draft.get_print_url(), attachment.get_absolute_url()]
+    for url in urls:
+        assert on_ward.get(url).status_code == 404, url
+    # Made staff of the ward, the same account previews them there.
+    ward.staff.add(editor)
+    for url in urls:
+        response = on_ward.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
