@@ -377,10 +377,12 @@ def relations(document: Document, *, now: dt.datetime) -> list[Related]:
     groups: dict[str, Related] = {}
     for row in rows:
         if row.source_id == document.pk:
-            label, other = row.get_kind_display(), others[row.target_id]
+            label, other = row.get_kind_display(), others.get(row.target_id)
         else:
-            label, other = DocumentRelation.REVERSE_LABELS[row.kind], others[row.source_id]
-        if other.is_public(now):
+            label, other = DocumentRelation.REVERSE_LABELS[row.kind], others.get(row.source_id)
+        # The admin relates a portal's own documents only; a relation made
+        # otherwise (a shell, a script) to another portal's is not shown here.
+        if other is not None and other.is_public(now):
             groups.setdefault(str(label), Related(str(label))).documents.append(other)
     return list(groups.values())
 

@@ -170,3 +170,19 @@ def test_the_sitemap_has_a_documents_section(client, plan_50):
     assert "sitemap-documents.xml" in index
     section = texts(client.get("/sitemap-documents.xml"))
     assert plan_50.get_absolute_url() in section
+
+
+def test_a_relation_to_another_portal_s_document_is_left_out_of_the_page(
+    client, make_document, settings
+):
+    from news.portals import add_portal
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "phuong-1.localhost"]
+    ward = add_portal(domain="phuong-1.localhost", name="Cổng Phường 1", agency="UBND Phường 1")
+    ours = make_document(number="30/KH-UBND")
+    theirs = make_document(number="31/KH-UBND", site_id=ward.pk, summary="Kế hoạch phường")
+    # Only a shell or a script could relate them: the admin offers a portal's own documents.
+    DocumentRelation.objects.create(source=ours, kind="replaces", target=theirs)
+    response = client.get(ours.get_absolute_url())
+    assert response.status_code == 200
+    assert "31/KH-UBND" not in texts(response)
