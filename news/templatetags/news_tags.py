@@ -125,23 +125,28 @@ setting_changed.connect(forget_constant_pieces, dispatch_uid="news-constant-piec
 
 
 @register.simple_tag(takes_context=True)
-def constant_include(context, template_name: str):
+def constant_include(context, template_name: str, **slots):
     """Render a template that reads only settings and `portal`, once per process and portal.
 
     Its dozen {% static %} and {% url %} lookups cost a tenth of a page; with
-    DEBUG on it is rendered each time, so that edits show at once.
+    DEBUG on it is rendered each time, so that edits show at once. Each of
+    slots names a value the template shows as it is: the template is kept
+    with a mark there, and the mark replaced by this page's value.
     """
     portal = context.get("portal")
     key = (template_name, portal)
     html = _constant_pieces.get(key)
     if html is None:
         template = context.template.engine.get_template(template_name)
-        html = template.render(context.new({"portal": portal}))
+        marks = {name: SafeString(f"\ue000{name}\ue000") for name in slots}
+        html = template.render(context.new({"portal": portal, **marks}))
         if not settings.DEBUG:
             if len(_constant_pieces) >= CONSTANT_PIECES:
                 _constant_pieces.clear()
             _constant_pieces[key] = html
-    return html
+    for name, value in slots.items():
+        html = html.replace(f"\ue000{name}\ue000", conditional_escape(value), 1)
+    return SafeString(html)
 
 
 @register.simple_tag(takes_context=True)
