@@ -4,6 +4,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import connection
 from django.db.models import (
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from core.prepared import PreparedQuery
 from news.cache_policy import CATEGORIES, HOME_LISTS, LISTING_PAGE, NEIGHBOURS
-from news.models import Article, Category
+from news.models import Article, Attachment, Category
 from news.pagination import Key, newer_or_same
 
 
@@ -403,3 +404,21 @@ def _listing_key(article: Article):
 
 
 # --- Archives by local date -------------------------------------------------
+
+
+def shown_attachments(article: Article) -> list[Attachment]:
+    """Return the files an article's page lists, each with the address it is downloaded at.
+
+    A re-published article lists its original's files, downloaded from the
+    original's portal: another portal's file is not found on this one.
+    """
+    if article.original_id is None:
+        files = list(article.attachments.all())
+        origin = ""
+    else:
+        files = list(Attachment.objects.filter(article_id=article.original_id))
+        parts = urlsplit(article.original_url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+    for stored in files:
+        stored.download_url = origin + stored.get_absolute_url()
+    return files

@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -141,9 +142,9 @@ def with_page_extras(articles):
     """
     for annotate in conf.article_annotations():
         articles = annotate(articles)
-    return articles.annotate(
-        has_attachments=Exists(Attachment.objects.filter(article=OuterRef("pk")))
-    )
+    # A re-published article shows its original's files.
+    shown = Coalesce(OuterRef("original_id"), OuterRef("pk"))
+    return articles.annotate(has_attachments=Exists(Attachment.objects.filter(article_id=shown)))
 
 
 PUBLIC_ARTICLE = PreparedQuery(
@@ -198,7 +199,7 @@ class ArticlePreviewMixin(PrivatePreviewMixin):
         article = self.object
         return super().get_context_data(
             preview=not article.is_public(),
-            attachments=article.attachments.all() if article.has_attachments else (),
+            attachments=selectors.shown_attachments(article) if article.has_attachments else (),
             **kwargs,
         )
 

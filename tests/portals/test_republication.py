@@ -149,3 +149,29 @@ def test_an_editor_cannot_open_the_sharing_page(ward, editor, settings):
     assert (
         "Đăng lại bài" not in admin.get(f"/{settings.ADMIN_URL_PATH}news/article/").content.decode()
     )
+
+
+def test_the_copy_lists_the_originals_files_downloaded_from_the_original_portal(
+    article, ward, ward_approver, ward_category
+):
+    from urllib.parse import urlsplit
+
+    from news.models import Attachment
+    from tests.news.documents import pdf_bytes, upload
+
+    stored = Attachment(article=article, title="Kế hoạch", file=upload("ke-hoach.pdf", pdf_bytes()))
+    stored.save()
+    copy = republish_article(
+        article=article, site_id=ward.pk, category=ward_category, user=ward_approver
+    )
+    ward_client = Client(HTTP_HOST=WARD)
+    city = Site.objects.get(pk=article.site_id).domain
+    link = f"http://{city}{stored.get_absolute_url()}"
+    for url in (copy.get_absolute_url(), copy.get_print_url()):
+        page = ward_client.get(url).content.decode()
+        assert f'<a href="{link}" download>' in page, url
+    # The link leads to the file on its own portal; the ward has no such file.
+    downloaded = Client(HTTP_HOST=urlsplit(link).netloc).get(urlsplit(link).path)
+    assert downloaded.status_code == 200
+    assert b"".join(downloaded.streaming_content).startswith(b"%PDF")
+    assert ward_client.get(stored.get_absolute_url()).status_code == 404
