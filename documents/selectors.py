@@ -128,6 +128,20 @@ class ListFilters:
     validity: str = ""
 
 
+# What a list shows of a document (documents/includes/document_item.html) and
+# what its validity is read from: the rest of the row is left in the database.
+LISTED_FIELDS = (
+    "site",
+    "number",
+    "kind",
+    "issuer",
+    "issued_on",
+    "effective_on",
+    "expires_on",
+    "summary",
+)
+
+
 def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> QuerySet:
     """Return the public documents the filters select, as the list shows them.
 
@@ -135,7 +149,8 @@ def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> 
     number it names first (exact number before numbers it starts), then
     those holding its words, newest first.
     """
-    documents = public_documents(now).select_related("kind").defer("search_text")
+    # The view sets the kinds (with_kinds): a join and a model per row cost more.
+    documents = public_documents(now).only(*LISTED_FIELDS)
     if filters.kind_id:
         documents = documents.filter(kind_id=filters.kind_id)
     if filters.issuer:
@@ -154,6 +169,30 @@ def document_list(filters: ListFilters, *, now: dt.datetime, today: dt.date) -> 
     if filters.query:
         return search(documents, filters.query, kind_id=filters.kind_id)
     return documents.newest_first()
+
+
+def newest_documents(offset: int, limit: int, *, now: dt.datetime) -> list[Document]:
+    """Return limit public documents of the portal from offset on, newest first, with kinds.
+
+    The list without filters, as document_list() orders it, by a query
+    compiled once per page (the first ones are read most).
+    """
+    if limit <= 0:
+        return []
+    return with_kinds(_newest_page(offset, limit).run(now=now, site_id=current_site_id()))
+
+
+@functools.lru_cache(maxsize=64)
+def _newest_page(offset: int, limit: int) -> PreparedQuery:
+    return PreparedQuery(
+        lambda *, now, site_id: (
+            public_documents(now, site_id=site_id)
+            .only(*LISTED_FIELDS)
+            .newest_first()[offset : offset + limit]
+        ),
+        now=dt.datetime,
+        site_id=int,
+    )
 
 
 def number_condition(parsed: NumberQuery, *, kind_id: int | None = None) -> tuple[Q, Q]:
@@ -221,10 +260,9 @@ def search_preview(query: str, *, limit: int, now: dt.datetime | None = None) ->
     terms = query_terms(query)
     if connection.vendor == "postgresql" and terms and not is_number_query(query):
         words = " ".join(terms)
-        found = _preview_holding(limit).run(now=now, site_id=current_site_id(), words=words)
-        kinds = {kind.pk: kind for kind in all_kinds()}
-        for document in found:
-            document.kind = kinds[document.kind_id]
+        found = with_kinds(
+            _preview_holding(limit).run(now=now, site_id=current_site_id(), words=words)
+        )
     else:
         documents = public_documents(now).select_related("kind").defer("search_text")
         found = list(search(documents, query)[:limit])
@@ -252,7 +290,7 @@ def _preview_holding(limit: int) -> PreparedQuery:
     return PreparedQuery(
         lambda *, now, site_id, words: (
             public_documents(now, site_id=site_id)
-            .defer("search_text")
+            .only(*LISTED_FIELDS)
             .filter(document_matches(words))
             .newest_first()[:limit]
         ),

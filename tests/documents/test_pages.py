@@ -186,3 +186,50 @@ def test_a_relation_to_another_portal_s_document_is_left_out_of_the_page(
     response = client.get(ours.get_absolute_url())
     assert response.status_code == 200
     assert "31/KH-UBND" not in texts(response)
+
+
+@pytest.fixture
+def library_of(make_document, decision_kind):
+    """Return a factory of count public documents, every third replacing the one before."""
+
+    def make(count):
+        made = []
+        for n in range(count):
+            kind = decision_kind if n % 2 else None
+            fields = {"kind": kind} if kind else {}
+            made.append(
+                make_document(
+                    number=f"{n + 1}/{'QĐ' if kind else 'KH'}-UBND",
+                    issued_on=dt.date(2018, 1, 1) + dt.timedelta(days=n),
+                    **fields,
+                )
+            )
+            if n % 3 == 2:
+                DocumentRelation.objects.create(source=made[-1], kind="replaces", target=made[-2])
+        return made
+
+    return make
+
+
+@pytest.mark.usefixtures("known_portals")
+@pytest.mark.parametrize("count", [25, 70])
+def test_the_list_and_a_document_read_a_fixed_number_of_queries_once_warm(
+    client, library_of, count, django_assert_num_queries
+):
+    made = library_of(count)
+    for url in (LIST_URL, f"{LIST_URL}?page=2", made[count // 2].get_absolute_url()):
+        client.get(url, {"r": "warm"})
+    # A page of twenty documents, the relations replacing them and whether the
+    # replacing ones are in force (only when some are replaced); the count, the
+    # kinds, the filters' values and the layout's pieces are kept per content version.
+    for page in (1, 2):
+        with django_assert_num_queries(3):
+            response = client.get(LIST_URL, {"page": page, "r": "again"})
+        assert response.status_code == 200
+        assert len(response.context["documents"]) == min(20, count - (page - 1) * 20)
+        assert all(d.kind.name for d in response.context["documents"])
+    document = made[count // 2]
+    # The document, its relations, the documents related, its files (the
+    # articles citing it are kept).
+    with django_assert_num_queries(4):
+        assert client.get(document.get_absolute_url(), {"r": "again"}).status_code == 200
