@@ -21,6 +21,8 @@ LINKED_BODY = Cached("documents:linked-body", RENDERED_SECONDS, Scope.RENDERED)
 # A document as an item of a list (per validity of the day), and the list's filters
 # as chosen (their values are the public documents' own: bounded).
 DOCUMENT_ITEM = Cached("documents:item", RENDERED_SECONDS, Scope.RENDERED)
+# A document's fields on its page and print view, per validity and replacing documents.
+DOCUMENT_FIELDS = Cached("documents:fields", RENDERED_SECONDS, Scope.RENDERED)
 FILTER_FIELDS = Cached("documents:filter-fields", RENDERED_SECONDS, Scope.RENDERED)
 FEED = Cached("documents:feed", 15 * 60, Scope.RESPONSE)
 DOWNLOAD = Cached("documents:download", 10 * 60, Scope.RESPONSE)

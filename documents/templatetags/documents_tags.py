@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from documents.cache_policy import DOCUMENT_ITEM, FILTER_FIELDS, LINKED_BODY
+from documents.cache_policy import DOCUMENT_FIELDS, DOCUMENT_ITEM, FILTER_FIELDS, LINKED_BODY
 from documents.links import link_documents
 from news.sanitize import public_html
 from news.seo import local_iso
@@ -39,6 +39,20 @@ def linked_body(article):
 def linked_lead(article):
     """Render an article's lead (plain text, escaped) with document numbers linked."""
     return _linked(article, "lead", lambda: escape(article.lead or ""))
+
+
+@register.simple_tag
+def document_fields(document, validity, replacing):
+    """Render a document's fields, kept per content version, validity and replacing documents."""
+    return DOCUMENT_FIELDS.get(
+        lambda: render_to_string(
+            "documents/includes/document_fields.html",
+            {"document": document, "validity": validity, "replacing": replacing},
+        ),
+        document.pk,
+        validity,
+        *(other.pk for other in replacing),
+    )
 
 
 @register.simple_tag
