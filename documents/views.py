@@ -100,27 +100,13 @@ class KeptCountPaginator(Paginator):
     Counting 50,000 public documents costs more than the page of twenty.
     """
 
-    def __init__(self, *args, count_key: str, rows=None, **kwargs):
-        """Paginate; rows(offset, limit), if given, reads a page's rows instead of a slice."""
+    def __init__(self, *args, count_key: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
-        self.rows = rows
 
     @cached_property
     def count(self):
         return LIST_COUNT.get(lambda: Paginator.count.func(self), self.count_key)
-
-    def page(self, number):
-        if self.rows is None:
-            return super().page(number)
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = (
-            self.count
-            if bottom + self.per_page + self.orphans >= self.count
-            else bottom + self.per_page
-        )
-        return self._get_page(self.rows(bottom, top - bottom), number, self)
 
 
 class DocumentListView(ListView):
@@ -150,8 +136,9 @@ class DocumentListView(ListView):
             selectors.document_list, filters, now=self.now, today=self.today
         )
         if filters == selectors.ListFilters():
-            # Pages of the whole list come from compiled queries (get_paginator).
-            return DeferredListing(listing, model=Document)
+            # Pages of the whole list come from queries compiled per page.
+            rows = functools.partial(selectors.newest_documents, now=self.now)
+            return DeferredListing(listing, model=Document, rows=rows)
         return listing()
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -161,10 +148,7 @@ class DocumentListView(ListView):
         # The day counts: a validity filter's documents change at midnight.
         key = f"{self.today:%Y%m%d}:{filters.kind_id}:{filters.issuer}:{filters.field}:"
         key += f"{filters.year}:{filters.validity}"
-        rows = None
-        if filters == selectors.ListFilters():
-            rows = functools.partial(selectors.newest_documents, now=self.now)
-        return KeptCountPaginator(queryset, per_page, count_key=key, rows=rows, **kwargs)
+        return KeptCountPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

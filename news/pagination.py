@@ -90,9 +90,17 @@ class DeferredListing:
 
     ordered = True
 
-    def __init__(self, build: Callable[[], QuerySet], *, model: type):
+    def __init__(
+        self,
+        build: Callable[[], QuerySet],
+        *,
+        model: type,
+        rows: Callable[[int, int], list] | None = None,
+    ):
+        """Stand in for build()'s queryset; rows(offset, limit), if given, reads its slices."""
         self._build = build
         self.model = model
+        self._rows = rows
 
     @cached_property
     def queryset(self) -> QuerySet:
@@ -111,6 +119,10 @@ class DeferredListing:
         return bool(self.queryset)
 
     def __getitem__(self, key):
+        bounded = isinstance(key, slice) and key.stop is not None and key.step is None
+        if self._rows is not None and bounded:
+            start = key.start or 0
+            return self._rows(start, max(0, key.stop - start))
         return self.queryset[key]
 
 
