@@ -199,6 +199,20 @@ class _Shape:
         return instance
 
 
+def id_kinds(size: int) -> dict[str, type]:
+    """Return the parameters of a query of size ids: pk0, pk1, ..., integers."""
+    return {f"pk{i}": int for i in range(size)}
+
+
+def id_values(ids: list[int], size: int) -> dict[str, int]:
+    """Return ids as values of id_kinds(size), the last repeated up to size.
+
+    One query compiled for size ids then serves every shorter list.
+    """
+    padded = [*ids, *[ids[-1]] * (size - len(ids))]
+    return {f"pk{i}": pk for i, pk in enumerate(padded)}
+
+
 def _name_of(value, stand_ins: dict) -> str | None:
     for name, stand_in in stand_ins.items():
         if type(value) is type(stand_in) and value == stand_in:

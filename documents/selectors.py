@@ -29,7 +29,7 @@ from django.db.models.functions import ExtractYear, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
-from core.prepared import PreparedQuery
+from core.prepared import PreparedQuery, id_kinds, id_values
 from core.sites import current_site_id
 from documents.cache_policy import CITING_ARTICLES, FILTER_CHOICES, KINDS
 from documents.models import Document, DocumentFile, DocumentKind, DocumentRelation, Validity
@@ -276,7 +276,7 @@ def _replacing_pairs(size: int) -> PreparedQuery:
         lambda **ids: DocumentRelation.objects.filter(
             target_id__in=list(ids.values()), kind=DocumentRelation.Kind.REPLACES
         ).values_list("target_id", "source_id"),
-        **{f"pk{i}": int for i in range(size)},
+        **id_kinds(size),
     )
 
 
@@ -313,8 +313,7 @@ def label_validity(documents: list[Document], *, now: dt.datetime) -> list[Docum
         # One compiled query per ten documents: a shorter list repeats its last id.
         ids = [document.pk for document in documents]
         size = -(-len(ids) // 10) * 10
-        padded = [*ids, *[ids[-1]] * (size - len(ids))]
-        pairs = _replacing_pairs(size).rows(**{f"pk{i}": pk for i, pk in enumerate(padded)})
+        pairs = _replacing_pairs(size).rows(**id_values(ids, size))
     replaced = set()
     if pairs:
         # Few documents are replaced: their replacing ones are read only then.

@@ -42,7 +42,7 @@ from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 
 from core.caching import content_version
-from core.prepared import PreparedQuery
+from core.prepared import PreparedQuery, id_kinds, id_values
 from news import conf
 from news.cache_policy import SEARCH_ARTICLES
 from news.models import LISTED_FIELDS, Article
@@ -334,7 +334,7 @@ def search_articles(terms: list[str], *, site_id: int, **options) -> list:
 @functools.lru_cache(maxsize=8)
 def _articles_query(size: int) -> PreparedQuery:
 
-    kinds = {f"pk{i}": int for i in range(size)}
+    kinds = id_kinds(size)
     return PreparedQuery(
         lambda **ids: Article.objects.only(*LISTED_FIELDS, "body").filter(pk__in=ids.values()),
         **kinds,
@@ -356,8 +356,7 @@ def articles_in_order(ids: list[int], *, site_id: int) -> list:
     if missing:
         # One compiled query per page size: a short list repeats its last id.
         size = max(conf.page_size(), len(missing))
-        padded = [*missing, *[missing[-1]] * (size - len(missing))]
-        for article in _articles_query(size).run(**{f"pk{i}": pk for i, pk in enumerate(padded)}):
+        for article in _articles_query(size).run(**id_values(missing, size)):
             kept.set(version, article.pk, article, SEARCH_ARTICLES.lifetime())
             found[article.pk] = article
     return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found], site_id=site_id)
