@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 
 from django import forms
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
+from core.forms import changed_field, shared_form
 from documents import selectors
 from documents.cache_policy import DOWNLOAD, LIST_COUNT
 from documents.models import Document, DocumentFile, Validity
@@ -66,21 +66,8 @@ class DocumentFilterForm(forms.Form):
         )
 
 
-class _SharedFields(dict):
-    """The fields of a form made for one set of choices, which no request changes.
-
-    A form deep-copies its fields for each instance, and a choice field's copy
-    normalises its choices again: half of what the form cost.
-    """
-
-    def __deepcopy__(self, memo):
-        return self
-
-
 @functools.lru_cache(maxsize=32)
 def _filter_form(kinds: tuple, issuers: tuple, fields: tuple, years: tuple) -> type:
-    form = type("DocumentFilterForm", (DocumentFilterForm,), {})
-    form.base_fields = _SharedFields(form.base_fields)
     offered = {
         "loai": kinds,
         "co_quan": ((issuer, issuer) for issuer in issuers),
@@ -88,10 +75,14 @@ def _filter_form(kinds: tuple, issuers: tuple, fields: tuple, years: tuple) -> t
         "nam": ((year, year) for year in years),
         "hieu_luc": Validity.choices,
     }
-    for name, values in offered.items():
-        form.base_fields[name] = copy.deepcopy(form.base_fields[name])
-        form.base_fields[name].choices = [("", "Tất cả"), *values]
-    return form
+    fields = DocumentFilterForm.base_fields
+    return shared_form(
+        DocumentFilterForm,
+        **{
+            name: changed_field(fields[name], choices=[("", "Tất cả"), *values])
+            for name, values in offered.items()
+        },
+    )
 
 
 class KeptCountPaginator(Paginator):

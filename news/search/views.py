@@ -18,7 +18,7 @@ class SearchView(ListView):
     context_object_name = "article_list"
 
     def get(self, request, *args, **kwargs):
-        self.form = SearchForm(request.GET or None, label_suffix="", site_id=request.site.id)
+        self.form = SearchForm.of_portal(request.site.id)(request.GET or None)
         self.options = self.form.search_options() if self.form.is_valid() else None
         self.matches = query.Matches(ids=[], capped=False)
         self.corrected: list[str] | None = None
@@ -59,8 +59,9 @@ class SearchView(ListView):
         context = super().get_context_data(**kwargs)
         terms = self.corrected or (self.options["terms"] if self.options else [])
         for article in context["article_list"]:
-            article.highlighted_title = highlight.highlight(article.title, terms)
-            article.snippet = highlight.excerpt(highlight.article_text(article), terms)
+            shown = highlight.article_text(article)
+            article.highlighted_title = highlight.marked(shown.title, terms)
+            article.snippet = highlight.excerpt(shown.text, terms)
         # Other apps' groups (documents) on the first page of a search.
         groups = []
         if self.options is not None and context["page_obj"].number == 1:

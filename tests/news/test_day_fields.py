@@ -56,7 +56,7 @@ def test_day_fields_are_text_typed_day_first_in_any_browser_language(client, art
 def test_the_field_pattern_lets_through_what_the_server_reads(typed):
     assert re.fullmatch(DAY_PATTERN, typed)
     assert DayForm({"ngay": typed}).is_valid()
-    assert SearchForm({"q": "a", "start": typed}, site_id=1).is_valid()
+    assert SearchForm.of_portal(1)({"q": "a", "start": typed}).is_valid()
 
 
 @pytest.mark.parametrize("typed", ["04/18/2018 10:00", "hôm qua", "18/04/18"])
