@@ -54,6 +54,7 @@ from news.search.schema import (
     document_matches,
     holds,
     month_lexeme,
+    month_start,
     months_since,
 )
 from news.search.vocabulary import has_vocabulary, held_counts, month_counts
@@ -215,10 +216,6 @@ class Window:
                 return cls(months_since(month, now), held)
         return None
 
-    def tsquery(self) -> str:
-        """Return the tsquery of any of the months."""
-        return " | ".join(f"'{month}'" for month in self.months)
-
 
 def find(
     terms: list[str],
@@ -242,9 +239,10 @@ def find(
     word is rare enough (WINDOW_BELOW_SHARE) reads only the last months that
     should hold enough matches, WINDOW_MARGIN more than the rarest word's share
     says, since the words of a query tend to go together; with fewer matches
-    there, it reads as many months as the share found says, then all of them.
-    The newest max_results() + 1 matches of a window are the newest of all,
-    since every article after the window's first month is in it.
+    there, it reads the older months that the share found says hold the rest,
+    then all older ones, each time only the months not read yet. The newest
+    max_results() + 1 matches of a window are the newest of all, since every
+    article after the window's first month is in it.
     """
     cap = max_results()
     values = _values(
@@ -265,26 +263,35 @@ def find(
                 (cap + 1) * WINDOW_MARGIN * articles / rarest, values["now"], site_id=site_id
             )
 
-    def matches(window: Window | None) -> list:
+    def matches(*, months: list[str] | None = None, before: str | None = None) -> list:
+        """Return the newest matches in these months, or else before this month, or else in all."""
         query = _matches_query(
             len(terms),
             ranked=not by_date,
             limit=cap + 1,
-            filters=filters,
-            windowed=window is not None,
+            filters=filters + (("until",) if before else ()),
+            windowed=months is not None,
             vendor=connection.vendor,
         )
-        if window is None:
-            return query.rows(**values)
-        return query.rows(**values, months=window.tsquery())
+        if months is not None:
+            return query.rows(**values, months=" | ".join(f"'{month}'" for month in months))
+        if before is not None:
+            return query.rows(**values, until=month_start(before))
+        return query.rows(**values)
 
-    rows = matches(window)
+    rows = matches() if window is None else matches(months=window.months)
     while window is not None and len(rows) <= cap:
-        # The share of matches found in the window says how many articles hold enough.
+        # The share of matches found in the window says how many articles hold
+        # enough. The wider window's older months are read, not the ones read
+        # already: every match found is newer than any of theirs.
         needed = (cap + 1) * WINDOW_MARGIN * window.articles / max(len(rows), 1)
         wider = Window.holding(needed, values["now"], site_id=site_id)
-        window = wider if wider is not None and wider.articles > window.articles else None
-        rows = matches(window)
+        if wider is not None and wider.articles > window.articles:
+            rows += matches(months=wider.months[len(window.months) :])
+        else:
+            rows += matches(before=window.months[-1])
+            wider = None
+        window = wider
     listed = rows[:cap]
     if not by_date:
         # A stable sort: equal ranks stay newest first.

@@ -97,6 +97,12 @@ def month_lexeme(moment: dt.datetime | dt.date) -> str:
     return f"{MONTH_PREFIX}{moment:%Y%m}"
 
 
+def month_start(lexeme: str) -> dt.datetime:
+    """Return the first moment (UTC) of the month of a month lexeme."""
+    year, month = divmod(int(lexeme.removeprefix(MONTH_PREFIX)), 100)
+    return dt.datetime(year, month, 1, tzinfo=dt.UTC)
+
+
 def months_since(first: str, now: dt.datetime) -> list[str]:
     """Return the lexemes of every month from first's to now's, newest first."""
     year, month = divmod(int(first.removeprefix(MONTH_PREFIX)), 100)
