@@ -46,6 +46,8 @@ MENU = Cached("menu", HOUR)
 RELATED_ARTICLES = Cached("related", HOUR, Scope.PROCESS)
 ARTICLE_ITEM = Cached("article-item", RENDERED_SECONDS, Scope.RENDERED)
 ITEM_FRAME = Cached("item-frame", RENDERED_SECONDS, Scope.RENDERED)
+# The search form without the words typed, per category and order (valid ones only).
+SEARCH_FORM = Cached("search-form", RENDERED_SECONDS, Scope.RENDERED)
 ARTICLE_META = Cached("article-meta", RENDERED_SECONDS, Scope.RENDERED)
 ARCHIVE_MONTHS = Cached("archive-months", HOUR)
 ARCHIVE_SIDEBAR = Cached("archive-sidebar", HOUR)

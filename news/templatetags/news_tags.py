@@ -14,7 +14,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 from core.sites import current_site_id
-from news.cache_policy import ARTICLE_ITEM, ITEM_FRAME, MENU, RELATED_ARTICLES
+from news.cache_policy import ARTICLE_ITEM, ITEM_FRAME, MENU, RELATED_ARTICLES, SEARCH_FORM
 from news.sanitize import public_html
 from news.selectors import all_categories
 from news.uploads.pictures import COLUMN_SIZES, THUMB_SIZES, THUMB_UP_TO, picture_html
@@ -263,6 +263,29 @@ def article_items(articles, *, with_image=False, with_lead=False):
     """
     items = (article_item(item, with_image=with_image, with_lead=with_lead) for item in articles)
     return SafeString("".join(items))
+
+
+QUERY_SLOT = SafeString("\ue000query\ue000")
+
+
+@register.simple_tag(takes_context=True)
+def search_form(context, form):
+    """Render the search form; one that shows no error and no date is kept per category and order.
+
+    The form is a good part of the search page's template; the words typed
+    are put into the kept one.
+    """
+    template = context.template.engine.get_template("news/includes/search_form.html")
+    values = {"form": form, "search_categories": context.get("search_categories")}
+    query = form["q"].value() or ""
+    if form.errors or form["start"].value() or form["end"].value():
+        return template.render(context.new({**values, "query_value": query}))
+    frame = SEARCH_FORM.get(
+        lambda: template.render(context.new({**values, "query_value": QUERY_SLOT})),
+        form["category"].value() or "",
+        form["sort"].value() or "",
+    )
+    return SafeString(frame.replace(QUERY_SLOT, escape(query), 1))
 
 
 @register.simple_tag(takes_context=True)

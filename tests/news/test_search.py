@@ -257,6 +257,35 @@ def test_html_in_the_query_is_shown_escaped(client, corpus):
     assert "&lt;img src=x" in html
 
 
+def test_the_kept_search_form_shows_each_search_its_own_words_and_filters(client, corpus):
+    economy = Category.objects.get(name="Kinh tế").slug
+
+    def form_of(params):
+        response = client.get(SEARCH, params)
+        html = response.content.decode()
+        start = html.index('<form class="search-form"')
+        return html[start : html.index("</form>", start)]
+
+    form_of({"q": "cải cách", "category": economy, "sort": "date"})
+    form = form_of({"q": '"><b>x</b> đường', "category": economy, "sort": "date"})
+    assert 'value="&quot;&gt;&lt;b&gt;x&lt;/b&gt; đường"' in form
+    assert f'<option value="{economy}" selected>' in form
+    assert '<option value="date" selected>' in form
+    # Another order and no category: not the form kept for the first search.
+    form = form_of({"q": "UBND"})
+    assert 'value="UBND"' in form
+    assert '<option value="" selected>Tất cả chuyên mục</option>' in form
+    assert f'<option value="{economy}" selected>' not in form
+    assert '<option value="" selected>Phù hợp nhất</option>' in form
+    # A date is shown as typed, an error with its message.
+    form = form_of({"q": "UBND", "start": "1/5/2018", "category": economy})
+    assert 'value="1/5/2018"' in form
+    form = form_of({"q": "UBND", "start": "31/2/2018"})
+    assert 'value="31/2/2018"' in form
+    assert "Ngày không hợp lệ" in form
+    assert 'value="UBND"' in form
+
+
 def test_sql_in_the_query_is_only_words(client, corpus):
     response = client.get(SEARCH, {"q": "'; DROP TABLE news_article; -- cải cách"})
     assert response.status_code == 200
