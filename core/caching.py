@@ -398,6 +398,21 @@ class Cached:
             entries=self.store,
         )
 
+    def get_many(self, keys: list, read: Callable[[list], dict]) -> dict:
+        """Return the values kept for keys, read(missing keys) -> {key: value} for the others.
+
+        A PROCESS piece with entries of its own only. A key read() gives no
+        value for is left out.
+        """
+        version, kept = content_version(), self.store
+        found = {key: value for key in keys if (value := kept.get(version, key)) is not None}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key, value in read(missing).items():
+                kept.set(version, key, value, self.lifetime())
+                found[key] = value
+        return found
+
     def timeout(self) -> int:
         """Return the lifetime, cut short by the next scheduled change (cache_timeout)."""
         return cache_timeout(self.lifetime())

@@ -32,10 +32,11 @@ NEIGHBOURS = Cached("neighbours", HOUR, Scope.PROCESS)
 ARCHIVE_YEARS = Cached("archive-years", HOUR)
 MONTH_SUMMARY = Cached("month", HOUR)
 
-# Search (news.search): the vocabulary's counts, the articles of results and
+# Search (news.search): the vocabulary's counts and typo corrections, the articles of results and
 # the text snippets are cut from. The result pages are the page cache's.
 SEARCH_MONTHS = Cached("search:months", 10 * 60)
 SEARCH_HELD_WORDS = Cached("search:held", 10 * 60, Scope.PROCESS, entries=1024)
+SEARCH_CORRECTIONS = Cached("search:corrections", 10 * 60, Scope.PROCESS, entries=1024)
 SEARCH_ARTICLES = Cached("search:articles", 10 * 60, Scope.PROCESS, entries=2048)
 READABLE_TEXT = Cached("readable-text", RENDERED_SECONDS, Scope.RENDERED)
 

@@ -41,7 +41,6 @@ from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan, LessThan
 from django.utils import timezone
 
-from core.caching import content_version
 from core.prepared import PreparedQuery, id_kinds, id_values
 from news import conf
 from news.cache_policy import SEARCH_ARTICLES
@@ -357,13 +356,11 @@ def articles_in_order(ids: list[int], *, site_id: int) -> list:
 
     if not ids:
         return []
-    version, kept = content_version(), SEARCH_ARTICLES.store
-    found = {pk: article for pk in ids if (article := kept.get(version, pk)) is not None}
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
+
+    def read(missing: list[int]) -> dict:
         # One compiled query per page size: a short list repeats its last id.
         size = max(conf.page_size(), len(missing))
-        for article in _articles_query(size).run(**id_values(missing, size)):
-            kept.set(version, article.pk, article, SEARCH_ARTICLES.lifetime())
-            found[article.pk] = article
+        return {a.pk: a for a in _articles_query(size).run(**id_values(missing, size))}
+
+    found = SEARCH_ARTICLES.get_many(ids, read)
     return attach_categories([copy.copy(found[pk]) for pk in ids if pk in found], site_id=site_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from news.cache_policy import SEARCH_HELD_WORDS, SEARCH_MONTHS
+from news.cache_policy import SEARCH_CORRECTIONS, SEARCH_HELD_WORDS, SEARCH_MONTHS
 from news.search.schema import CONFIG, MONTH_PREFIX, VOCABULARY_TABLE
 
 
@@ -92,9 +92,16 @@ def corrected_terms(terms: list[str], *, site_id: int) -> list[str]:
 
     PostgreSQL only (see has_vocabulary()). A term with no word near enough
     stays as it is. The vocabulary holds the words of every article, drafts
-    too: show a correction only when its search finds public articles.
+    too: show a correction only when its search finds public articles. Each
+    term's correction is kept by this process per content version: readers
+    make the same typos.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_CORRECTION_SQL, [site_id, MAX_TYPO_DISTANCE, terms])
-        nearest = [row[0] for row in cursor.fetchall()]
-    return [word or term for term, word in zip(terms, nearest, strict=True)]
+
+    def read(missing: list[str]) -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute(_CORRECTION_SQL, [site_id, MAX_TYPO_DISTANCE, missing])
+            nearest = [row[0] for row in cursor.fetchall()]
+        return {term: word or term for term, word in zip(missing, nearest, strict=True)}
+
+    corrections = SEARCH_CORRECTIONS.get_many(terms, read)
+    return [corrections[term] for term in terms]

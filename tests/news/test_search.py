@@ -528,6 +528,28 @@ def test_a_typo_is_corrected_to_the_nearest_word_on_postgresql(client, corpus):
 
 
 @on_postgresql
+def test_a_typo_corrected_once_is_corrected_again_without_the_vocabulary_until_content_changes(
+    client, corpus, make_article
+):
+    from django.test.utils import CaptureQueriesContext
+
+    def corrections(query):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(SEARCH, {"q": query})
+        asked = sum("<->" in q["sql"] for q in captured.captured_queries)
+        return asked, response.context["corrected_query"]
+
+    assert corrections("cai cach hanh chnh") == (1, "cai cach hanh chinh")
+    assert corrections("cai cach hanh chnh") == (0, "cai cach hanh chinh")
+    # Terms asked before in another query are not looked up again.
+    assert corrections("chnh hanh cach") == (0, "chinh hanh cach")
+    assert corrections("duong day nongg") == (1, "duong day nong")
+    # An article holding the typed word: the word is no typo any more.
+    make_article(title="Chnh sửa")
+    assert corrections("cai cach hanh chnh") == (1, "")
+
+
+@on_postgresql
 def test_a_correction_found_only_in_drafts_is_never_shown(client, make_article):
     make_article(title="Kế hoạch bí mật", status=Article.Status.DRAFT)
     response = client.get(SEARCH, {"q": "bi matt"})
