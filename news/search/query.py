@@ -32,6 +32,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import operator
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVectorExact
@@ -293,8 +294,8 @@ def find(
         window = wider
     listed = rows[:cap]
     if not by_date:
-        # A stable sort: equal ranks stay newest first.
-        listed.sort(key=lambda row: -row[1])
+        # A stable sort, in reverse too: equal ranks stay newest first.
+        listed.sort(key=operator.itemgetter(1), reverse=True)
     return Matches(ids=[row[0] for row in listed], capped=len(rows) > cap)
 
 
