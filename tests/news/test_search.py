@@ -766,7 +766,7 @@ def weekly_news(category):
 @pytest.mark.parametrize(
     ("query", "windows"),
     [
-        # sen is in 12 of 96 articles: the last months that should hold 3 × 1.5 do.
+        # sen is in 12 of 96 articles: the last months that should hold 3 × 1.25 do.
         ("sen", ["months"]),
         # lúa and gạo go together less often than lúa alone: the window widens
         # once, to older months only.
