@@ -15,7 +15,7 @@ def page_size() -> int:
 
 def search_max_results() -> int:
     """Return how many matches a search counts, ranks and lists at most."""
-    return getattr(settings, "NEWS_SEARCH_MAX_RESULTS", 1000)
+    return getattr(settings, "NEWS_SEARCH_MAX_RESULTS", 500)
 
 
 def attachment_root() -> Path:

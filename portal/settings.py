@@ -288,8 +288,9 @@ NEWS_PAGE_SIZE = 20
 NEWS_ARTICLE_ANNOTATIONS = ["counters.selectors.with_total_views"]
 # Groups of other apps' results in the site search (news.conf.search_groups).
 NEWS_SEARCH_GROUPS = ["documents.search_group.site_search_group"]
-# A search counts, ranks and lists at most this many matches ("more than 1,000").
-NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 1000))
+# A search counts, ranks and lists at most this many matches, the newest ("more than
+# 500": 25 pages), so that a common word costs about what a rare one does (docs/search.md).
+NEWS_SEARCH_MAX_RESULTS = int(os.environ.get("NEWS_SEARCH_MAX_RESULTS", 500))
 
 # Attached documents live outside MEDIA_ROOT: only the download view serves
 # them, after checking that their article is public.
