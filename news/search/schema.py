@@ -105,8 +105,7 @@ def month_start(lexeme: str) -> dt.datetime:
 
 def months_since(first: str, now: dt.datetime) -> list[str]:
     """Return the lexemes of every month from first's to now's, newest first."""
-    year, month = divmod(int(first.removeprefix(MONTH_PREFIX)), 100)
-    day = dt.date(year, month, 1)
+    day = month_start(first).date()
     last = month_lexeme(now)
     months = []
     while (lexeme := month_lexeme(day)) <= last:
